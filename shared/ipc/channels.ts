@@ -1,0 +1,21 @@
+/**
+ * The names of every IPC channel and pushed event. Kept free of zod so the sandboxed preload
+ * can refuse unknown names without bundling the schemas. `contract.ts` and `events.ts` are
+ * checked against these lists at compile time.
+ */
+export const CHANNELS = ['app:info', 'settings:get', 'settings:set', 'shell:openExternal'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const EVENTS = ['settings:changed', 'connection:state'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+const channelSet: ReadonlySet<string> = new Set(CHANNELS);
+const eventSet: ReadonlySet<string> = new Set(EVENTS);
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && channelSet.has(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && eventSet.has(value);
+}
