@@ -3,10 +3,23 @@
  * can refuse unknown names without bundling the schemas. `contract.ts` and `events.ts` are
  * checked against these lists at compile time.
  */
-export const CHANNELS = ['app:info', 'settings:get', 'settings:set', 'shell:openExternal'] as const;
+export const CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'shell:openExternal',
+  'session:get',
+  'session:login',
+  'session:logout',
+  'meetings:list',
+  'meetings:get',
+  'documents:download',
+  'documents:read',
+  'sync:now',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['settings:changed', 'connection:state'] as const;
+export const EVENTS = ['settings:changed', 'connection:state', 'session:changed', 'sync:applied', 'download:progress'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 const channelSet: ReadonlySet<string> = new Set(CHANNELS);

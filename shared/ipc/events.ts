@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { settingsSchema } from '../domain/settings.ts';
+import { userSchema } from '../domain/user.ts';
+import { downloadProgressSchema } from '../domain/offline.ts';
+import { ENTITIES } from '../protocol/changes.ts';
 import type { EventName } from './channels.ts';
 
 export const connectionStateSchema = z.strictObject({
@@ -13,6 +16,14 @@ export type ConnectionState = z.infer<typeof connectionStateSchema>;
 export const events = {
   'settings:changed': settingsSchema,
   'connection:state': connectionStateSchema,
+  /** The signed-in user changed; `reason` says why it ended when `user` is null. */
+  'session:changed': z.strictObject({
+    user: userSchema.nullable(),
+    reason: z.enum(['login', 'logout', 'expired', 'revoked']),
+  }),
+  /** A pulled page was applied; stores showing these entities should reload. */
+  'sync:applied': z.strictObject({ entities: z.array(z.enum(ENTITIES)), cursor: z.number().int().min(0) }),
+  'download:progress': downloadProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -3,6 +3,10 @@ import { createDispatch, isSafePlainData, type Handlers } from '../../shared/ipc
 import { IpcError } from '../../shared/ipc/errors.ts';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings.ts';
 
+function unused(): never {
+  throw new Error('not used in this test');
+}
+
 const handlers: Handlers = {
   'app:info': () => ({ version: '1', host: 'web', platform: 'linux' }),
   'settings:get': () => DEFAULT_SETTINGS,
@@ -10,6 +14,14 @@ const handlers: Handlers = {
   'shell:openExternal': () => {
     throw new IpcError('NOT_AVAILABLE', 'no opener');
   },
+  'session:get': unused,
+  'session:login': unused,
+  'session:logout': unused,
+  'meetings:list': unused,
+  'meetings:get': unused,
+  'documents:download': unused,
+  'documents:read': unused,
+  'sync:now': unused,
 };
 
 describe('createDispatch', () => {
