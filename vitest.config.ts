@@ -12,6 +12,10 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // electron-store imports `electron` itself; inlining it lets `vi.mock('electron')`
+          // reach that import. Externalised, it would load the real package, which tries to
+          // download the Electron binary.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
+import { createLogger } from '../core/log/logger.ts';
+import { electronSettingsBackend } from './electronSettingsBackend.ts';
+import { startShell } from './startShell.ts';
+
+// Entry of the main process (bundled to out/main/index.js). All logic lives in startShell.
+startShell(
+  { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell },
+  {
+    preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
+    rendererDir: path.join(import.meta.dirname, '../renderer'),
+    devRendererUrl: process.env['ELECTRON_RENDERER_URL'],
+    platform: process.platform,
+    createSettingsBackend: electronSettingsBackend,
+    log: createLogger('shell'),
+  },
+);
