@@ -16,6 +16,7 @@ export const CHANNELS = [
   'documents:download',
   'documents:read',
   'sync:now',
+  'connection:get',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

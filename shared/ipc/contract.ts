@@ -4,6 +4,7 @@ import { idSchema, sha256Schema } from '../domain/ids.ts';
 import { userSchema } from '../domain/user.ts';
 import { meetingDetailSchema, meetingSummarySchema } from '../domain/offline.ts';
 import type { Channel } from './channels.ts';
+import { connectionStateSchema } from './events.ts';
 
 const noInput = z.strictObject({});
 
@@ -65,6 +66,9 @@ export const contract = {
   },
   /** Asks for a pull now (e.g. the user pressed "sync"). */
   'sync:now': { input: noInput, output: z.strictObject({ started: z.boolean() }) },
+  /** The connection state now, for the renderer's first paint; changes then come as
+   * `connection:state` events. */
+  'connection:get': { input: noInput, output: connectionStateSchema },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

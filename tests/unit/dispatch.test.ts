@@ -22,6 +22,7 @@ const handlers: Handlers = {
   'documents:download': unused,
   'documents:read': unused,
   'sync:now': unused,
+  'connection:get': unused,
 };
 
 describe('createDispatch', () => {

@@ -1,0 +1,308 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BLOBS_DIR } from '../../../electron/core/blobs/BlobCache.ts';
+import type { DownloadProgress } from '../../../shared/domain/offline.ts';
+import { ADMIN_ROUTES } from '../../../shared/protocol/admin.ts';
+import {
+  startHarness,
+  http,
+  type Account,
+  type Harness,
+  type Session,
+} from '../server/support/harness.ts';
+import {
+  changeStatus,
+  createMeetingWithPaper,
+  setParticipants,
+  uploadPdf,
+} from '../server/support/meetings.ts';
+import { eventually, FAST_TUNING, startCore, type CoreHarness } from '../../support/coreHarness.ts';
+import { startTcpProxy, type TcpProxy } from '../../support/tcpProxy.ts';
+
+/**
+ * The client core against the real sync server (PGlite, port 0, temp data dir). Data is created
+ * through the server's own admin HTTP API, as the secretariat would.
+ */
+let server: Harness;
+let admin: Session;
+let staff: Session;
+let core: CoreHarness | null = null;
+let proxy: TcpProxy | null = null;
+
+beforeAll(async () => {
+  server = await startHarness();
+  admin = await server.login(await server.createAccount('admin'));
+  staff = await server.login(await server.createAccount('secretariat'));
+}, 60_000);
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  await core?.dispose();
+  core = null;
+  await proxy?.close();
+  proxy = null;
+});
+
+const complete = (documentId: string) => (p: DownloadProgress) =>
+  p.documentId === documentId && p.download.state === 'complete';
+const blobFiles = (h: CoreHarness): string[] => readdirSync(join(h.dir, BLOBS_DIR));
+
+/** A signed-in core for a fresh member; its meeting list has synced once. */
+async function memberCore(
+  options: { via?: string; chunkLog2?: number } = {},
+): Promise<{ h: CoreHarness; account: Account }> {
+  const account = await server.createAccount('member');
+  const h = startCore({
+    serverUrl: options.via ?? server.url,
+    tuning: { ...FAST_TUNING, blobChunkSizeLog2: options.chunkLog2 ?? 12 },
+  });
+  core = h;
+  await h.call('session:login', { username: account.user.username, password: account.password });
+  await h.waitFor('connection:state', (s) => s.state === 'online' && s.lastSyncedAt !== null);
+  return { h, account };
+}
+
+/** A PDF of roughly `bytes` bytes (random data in an attachment, so it does not compress). */
+async function bigPdf(bytes: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]);
+  await doc.attach(randomBytes(bytes), 'annex.bin', { mimeType: 'application/octet-stream' });
+  return doc.save();
+}
+
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const port = (probe.address() as { port: number }).port;
+  await new Promise<void>((r) => probe.close(() => r()));
+  return port;
+}
+
+describe('core ↔ real server', () => {
+  it('login: good, wrong password, unreachable', async () => {
+    const account = await server.createAccount('member');
+    const h = startCore({ serverUrl: server.url });
+    core = h;
+    expect(
+      await h.failCode('session:login', {
+        username: account.user.username,
+        password: 'wrong password',
+      }),
+    ).toBe('INVALID_CREDENTIALS');
+    const { user } = await h.call('session:login', {
+      username: account.user.username,
+      password: account.password,
+    });
+    expect(user).toEqual(account.user);
+    await h.waitFor('connection:state', (s) => s.state === 'online');
+    await h.call('session:logout', {});
+    h.core.settings.set({ serverUrl: `http://127.0.0.1:${await closedPort()}` });
+    expect(
+      await h.failCode('session:login', {
+        username: account.user.username,
+        password: account.password,
+      }),
+    ).toBe('SERVER_UNREACHABLE');
+  });
+
+  it('initial sync of a published meeting with its papers; download and read them offline', async () => {
+    const account = await server.createAccount('member');
+    const fixture = await createMeetingWithPaper(server, staff, {
+      participants: [{ userId: account.user.id }],
+      publish: true,
+    });
+    proxy = await startTcpProxy({ host: '127.0.0.1', port: server.server.port });
+    const h = startCore({
+      serverUrl: proxy.url,
+      tuning: { ...FAST_TUNING, blobChunkSizeLog2: 12 },
+    });
+    core = h;
+    await h.call('session:login', { username: account.user.username, password: account.password });
+    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+    const detail = await h.call('meetings:get', { meetingId: fixture.meetingId });
+    expect(detail.meeting.status).toBe('published');
+    expect(detail.items[0]?.item.id).toBe(fixture.itemId);
+    const paper = detail.items[0]?.papers[0];
+    expect(paper?.document.id).toBe(fixture.documentId);
+    expect(paper?.version?.sha256).toBe(fixture.upload.version.sha256);
+    expect(detail.participants.map((p) => p.user?.id)).toContain(account.user.id);
+
+    const done = h.waitFor('download:progress', complete(fixture.documentId));
+    expect(await h.call('documents:download', { meetingId: fixture.meetingId })).toEqual({
+      queued: 1,
+    });
+    await done;
+    // Offline from here: the network to the server is down, and the app restarts.
+    const offline = h.waitFor('connection:state', (s) => s.state === 'offline');
+    proxy.setDown(true);
+    await offline;
+    await h.restart();
+    expect(h.core.connectionState().state).not.toBe('online');
+    expect((await h.call('meetings:list', {})).meetings[0]?.offline.state).toBe('complete');
+    const read = await h.call('documents:read', { documentId: fixture.documentId });
+    expect(Buffer.from(read.base64, 'base64').equals(Buffer.from(fixture.pdf))).toBe(true);
+  });
+
+  it('live: a meeting published while connected arrives through news → pull', async () => {
+    const { h, account } = await memberCore();
+    const applied = h.waitFor('sync:applied', (e) => e.entities.includes('meeting'), 10_000);
+    const fixture = await createMeetingWithPaper(server, staff, {
+      participants: [{ userId: account.user.id }],
+      publish: true,
+    });
+    await applied;
+    await eventually(
+      async () =>
+        (await h.call('meetings:list', {})).meetings.some(
+          (m) => m.meeting.id === fixture.meetingId,
+        ),
+      5000,
+    );
+  });
+
+  it('resumes a paper download after the connection is cut mid-transfer', async () => {
+    proxy = await startTcpProxy({ host: '127.0.0.1', port: server.server.port });
+    const { h, account } = await memberCore({ via: proxy.url });
+    const fixture = await createMeetingWithPaper(server, staff, {
+      participants: [{ userId: account.user.id }],
+      publish: false,
+    });
+    const pdf = await bigPdf(400_000);
+    expect((await uploadPdf(server, staff.token, fixture.documentId, pdf)).status).toBe(201);
+    await changeStatus(server, staff, fixture.meetingId, 'publish');
+    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+
+    proxy.cutAfter(150_000);
+    const done = h.waitFor('download:progress', complete(fixture.documentId), 20_000);
+    await h.call('documents:download', { meetingId: fixture.meetingId });
+    await done;
+    expect(proxy.cuts).toBe(1);
+    const ranges = proxy
+      .upstreamText()
+      .flatMap((text) =>
+        [...text.matchAll(/\r\nrange: bytes=(\d+)-\r\n/gi)].map((m) => Number(m[1])),
+      );
+    expect(ranges).toHaveLength(1);
+    expect(ranges[0]).toBeGreaterThan(100_000);
+    expect((ranges[0] ?? 1) % 4096).toBe(0); // resumed at a chunk boundary
+    const read = await h.call('documents:read', { documentId: fixture.documentId });
+    expect(Buffer.from(read.base64, 'base64').equals(Buffer.from(pdf))).toBe(true);
+  });
+
+  it('a cached paper modified on disk is never returned; it is refetched', async () => {
+    const { h, account } = await memberCore();
+    const fixture = await createMeetingWithPaper(server, staff, {
+      participants: [{ userId: account.user.id }],
+      publish: true,
+    });
+    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+    const first = h.waitFor('download:progress', complete(fixture.documentId));
+    await h.call('documents:download', { meetingId: fixture.meetingId });
+    await first;
+    const [file] = blobFiles(h);
+    const path = join(h.dir, BLOBS_DIR, file ?? '');
+    const bytes = readFileSync(path);
+    bytes[200] = (bytes[200] ?? 0) ^ 0x20;
+    writeFileSync(path, bytes);
+    const again = h.waitFor('download:progress', complete(fixture.documentId));
+    expect(await h.failCode('documents:read', { documentId: fixture.documentId })).toBe(
+      'INTEGRITY_FAILED',
+    );
+    await again;
+    const read = await h.call('documents:read', { documentId: fixture.documentId });
+    expect(Buffer.from(read.base64, 'base64').equals(Buffer.from(fixture.pdf))).toBe(true);
+  });
+
+  it('a participant removed on the server loses the meeting: records and cached files are erased', async () => {
+    const { h, account } = await memberCore();
+    const other = await server.createAccount('member');
+    const fixture = await createMeetingWithPaper(server, staff, {
+      participants: [{ userId: account.user.id }, { userId: other.user.id }],
+      publish: true,
+    });
+    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+    const done = h.waitFor('download:progress', complete(fixture.documentId));
+    await h.call('documents:download', { meetingId: fixture.meetingId });
+    await done;
+    expect(blobFiles(h)).toHaveLength(1);
+
+    await setParticipants(server, staff, fixture.meetingId, [{ userId: other.user.id }]);
+    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 0);
+    expect(await h.failCode('meetings:get', { meetingId: fixture.meetingId })).toBe('NOT_FOUND');
+    expect(await h.failCode('documents:read', { documentId: fixture.documentId })).toBe(
+      'NOT_FOUND',
+    );
+    await eventually(() => blobFiles(h).length === 0);
+  });
+
+  it('an expired token ends the session; the replica stays readable for that user', async () => {
+    const { h, account } = await memberCore();
+    const fixture = await createMeetingWithPaper(server, staff, {
+      participants: [{ userId: account.user.id }],
+      publish: true,
+    });
+    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+    const done = h.waitFor('download:progress', complete(fixture.documentId));
+    await h.call('documents:download', { meetingId: fixture.meetingId });
+    await done;
+
+    const ended = h.waitFor('session:changed', (e) => e.user === null);
+    server.advanceClock(15 * 24 * 3600 * 1000);
+    try {
+      await h.call('sync:now', {});
+      expect(await ended).toEqual({ user: null, reason: 'expired' });
+    } finally {
+      server.advanceClock(-15 * 24 * 3600 * 1000);
+    }
+    expect((await h.call('meetings:list', {})).meetings.map((m) => m.meeting.id)).toEqual([
+      fixture.meetingId,
+    ]);
+    const read = await h.call('documents:read', { documentId: fixture.documentId });
+    expect(Buffer.from(read.base64, 'base64').equals(Buffer.from(fixture.pdf))).toBe(true);
+  });
+
+  it('an administrator revoking the device token ends the session as revoked', async () => {
+    const { h, account } = await memberCore();
+    const { deviceId } = await h.call('session:get', {});
+    const ended = h.waitFor('session:changed', (e) => e.user === null);
+    const res = await http(server, 'POST', ADMIN_ROUTES.revokeTokens, {
+      token: admin.token,
+      json: { userId: account.user.id, deviceId },
+    });
+    expect(res.json).toEqual({ revoked: 1 });
+    expect(await ended).toEqual({ user: null, reason: 'revoked' });
+  });
+
+  it('a new version of a paper kept offline is fetched after the sync', async () => {
+    const { h, account } = await memberCore();
+    const fixture = await createMeetingWithPaper(server, staff, {
+      participants: [{ userId: account.user.id }],
+      publish: true,
+    });
+    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+    const first = h.waitFor('download:progress', complete(fixture.documentId));
+    await h.call('documents:download', { meetingId: fixture.meetingId });
+    await first;
+    const v2 = await bigPdf(10_000);
+    const second = h.waitFor(
+      'download:progress',
+      (p) =>
+        p.documentId === fixture.documentId &&
+        p.download.state === 'complete' &&
+        p.sha256 !== fixture.upload.version.sha256,
+    );
+    expect(
+      (await uploadPdf(server, staff.token, fixture.documentId, v2, `v2-${randomUUID()}.pdf`))
+        .status,
+    ).toBe(201);
+    await second;
+    const read = await h.call('documents:read', { documentId: fixture.documentId });
+    expect(read.version).toBe(2);
+    expect(Buffer.from(read.base64, 'base64').equals(Buffer.from(v2))).toBe(true);
+  });
+});
