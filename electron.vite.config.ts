@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { pdfjsAssetFileNames } from './renderer/pdf/pdfjsAssetFileNames.ts';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -41,6 +42,8 @@ export default defineConfig({
       assetsInlineLimit: 0,
       rolldownOptions: {
         input: { index: here('./renderer/index.html') },
+        // pdf.js finds its non-wasm image decoders by fixed file name (see the helper).
+        output: { assetFileNames: pdfjsAssetFileNames },
       },
     },
   },

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { pdfjsAssetFileNames } from './pdf/pdfjsAssetFileNames.ts';
 
 // Stand-alone renderer build for browser mode (`npm run build:web`). electron-vite builds the
 // same root into the same outDir for the Electron shell. `base: './'` keeps every asset URL
@@ -15,5 +16,7 @@ export default defineConfig({
     emptyOutDir: true,
     // Never inline assets as data: URLs into CSS/JS; keeps every resource a 'self' file.
     assetsInlineLimit: 0,
+    // pdf.js's JS image decoders must keep their file names (see pdfjsAssetFileNames.ts).
+    rolldownOptions: { output: { assetFileNames: pdfjsAssetFileNames } },
   },
 });

@@ -1,39 +1,65 @@
 import { useEffect } from 'react';
 import { startConnectionSync } from '../features/connection/connectionStore.ts';
+import { MeetingDetailScreen } from '../features/meetings/MeetingDetailScreen.tsx';
 import { MeetingsScreen } from '../features/meetings/MeetingsScreen.tsx';
+import { startMeetingsSync } from '../features/meetings/meetingsStore.ts';
+import { PaperScreen } from '../features/papers/PaperScreen.tsx';
+import { SessionGate } from '../features/session/SessionGate.tsx';
+import { startSessionSync } from '../features/session/sessionStore.ts';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { startSettingsSync } from '../features/settings/settingsStore.ts';
 import { AppFrame } from './AppFrame.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import type { Route } from './router/routes.ts';
-import { useRoute } from './router/useRoute.ts';
+import { useView } from './router/useView.ts';
+import { sectionOf, viewKey, type View } from './router/views.ts';
 
-function screenFor(route: Route) {
-  switch (route) {
-    case 'meetings':
-      return <MeetingsScreen />;
+/** The screen for a view. Everything but Settings needs a signed-in user (see SessionGate). */
+function screenFor(view: View) {
+  switch (view.name) {
     case 'settings':
       return <SettingsScreen />;
+    case 'meetings':
+      return (
+        <SessionGate>
+          <MeetingsScreen />
+        </SessionGate>
+      );
+    case 'meeting':
+      return (
+        <SessionGate>
+          <MeetingDetailScreen meetingId={view.meetingId} />
+        </SessionGate>
+      );
+    case 'paper':
+      return (
+        <SessionGate>
+          <PaperScreen documentId={view.documentId} meetingId={view.meetingId} />
+        </SessionGate>
+      );
   }
 }
 
-/** The renderer's root: starts the stores' links to the core and shows the current route. */
+/** The renderer's root: starts the stores' links to the core and shows the current view. */
 export function App() {
-  const route = useRoute();
+  const view = useView();
+  const key = viewKey(view);
 
   useEffect(() => {
-    const stopSettings = startSettingsSync();
-    const stopConnection = startConnectionSync();
+    const stops = [
+      startSettingsSync(),
+      startConnectionSync(),
+      startSessionSync(),
+      startMeetingsSync(),
+    ];
     return () => {
-      stopSettings();
-      stopConnection();
+      for (const stop of stops) stop();
     };
   }, []);
 
   return (
-    <AppFrame route={route}>
-      {/* Keyed by route: leaving a screen that failed to render gives the next one a fresh start. */}
-      <ErrorBoundary key={route}>{screenFor(route)}</ErrorBoundary>
+    <AppFrame route={sectionOf(view)} viewKey={key}>
+      {/* Keyed by view: leaving a screen that failed to render gives the next one a fresh start. */}
+      <ErrorBoundary key={key}>{screenFor(view)}</ErrorBoundary>
     </AppFrame>
   );
 }

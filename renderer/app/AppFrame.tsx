@@ -1,24 +1,38 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionIndicator } from '../features/connection/ConnectionIndicator.tsx';
+import { OfflineBanner } from '../features/connection/OfflineBanner.tsx';
+import { SyncNowButton } from '../features/connection/SyncNowButton.tsx';
+import { UserMenu } from '../features/session/UserMenu.tsx';
+import { useSessionStore } from '../features/session/sessionStore.ts';
 import { ROUTES, hrefFor, type Route } from './router/routes.ts';
 
 /**
- * Header (product name, connection state), navigation and the main region. After a route
- * change focus moves to the main region, so keyboard and screen-reader users land on the new
- * screen instead of staying on the link they activated.
+ * Header (product name, connection state, sync, the signed-in user), the offline banner,
+ * navigation and the main region. After a view change focus moves to the main region, so
+ * keyboard and screen-reader users land on the new screen instead of staying on the link they
+ * activated. `route` is the navigation entry to mark; `viewKey` names the exact view.
  */
-export function AppFrame({ route, children }: { route: Route; children: ReactNode }) {
+export function AppFrame({
+  route,
+  viewKey,
+  children,
+}: {
+  route: Route;
+  viewKey: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
-  const firstRoute = useRef(route);
+  const firstView = useRef(viewKey);
+  const signedIn = useSessionStore((state) => state.user !== null);
 
   useEffect(() => {
-    if (route !== firstRoute.current) {
-      firstRoute.current = route;
+    if (viewKey !== firstView.current) {
+      firstView.current = viewKey;
       main.current?.focus();
     }
-  }, [route]);
+  }, [viewKey]);
 
   const pageTitle = t(`nav.${route}`);
   useEffect(() => {
@@ -38,8 +52,13 @@ export function AppFrame({ route, children }: { route: Route; children: ReactNod
           </span>
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </div>
-        <ConnectionIndicator />
+        <div className="app-header__tools">
+          <ConnectionIndicator />
+          {signedIn ? <SyncNowButton /> : null}
+          <UserMenu />
+        </div>
       </header>
+      <OfflineBanner />
       <div className="app-body">
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul className="app-nav__list">

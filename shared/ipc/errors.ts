@@ -20,6 +20,18 @@ export const IPC_ERROR_CODES = [
   'NOT_FOUND',
   'NOT_CACHED',
   'INTEGRITY_FAILED',
+  /** Editing or deleting someone else's comment. */
+  'NOT_AUTHOR',
+  /** Setting a position after the meeting started (by the last known server time). */
+  'MEETING_STARTED',
+  /** Voting in a vote that is closed. */
+  'VOTING_CLOSED',
+  /** Voting where the meeting's participant list says this user's vote does not count. */
+  'NOT_ELIGIBLE',
+  /** The server refused the operation for this user's role (e.g. a member opening a vote). */
+  'FORBIDDEN',
+  /** The server refused because the target already exists in another form. */
+  'CONFLICT',
 ] as const;
 
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

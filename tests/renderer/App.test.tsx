@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import vi from '../../renderer/i18n/vi.json';
 import { createFakeBridge } from './fakeBridge.ts';
+import { MEMBER } from './fixtures.ts';
 import { renderApp } from './renderApp.tsx';
 
 function navigateTo(hash: string): void {
@@ -21,9 +22,9 @@ describe('App shell', () => {
     expect(screen.getByTestId('nav-settings').textContent).toBe(vi.nav.settings);
   });
 
-  it('opens on Meetings for an empty or unknown hash', () => {
-    renderApp(createFakeBridge(), '#/nowhere');
-    expect(screen.getByTestId('meetings-screen')).toBeTruthy();
+  it('opens on Meetings for an empty or unknown hash', async () => {
+    renderApp(createFakeBridge({}, { user: MEMBER }), '#/nowhere');
+    expect(await screen.findByTestId('meetings-screen')).toBeTruthy();
   });
 
   it('moves between screens through the hash and marks the current entry', () => {
@@ -41,11 +42,19 @@ describe('App shell', () => {
   it('subscribes once to each event and lets go on unmount', () => {
     const bridge = createFakeBridge();
     const view = renderApp(bridge);
+    const events = [
+      'settings:changed',
+      'connection:state',
+      'session:changed',
+      'sync:applied',
+      'download:progress',
+    ] as const;
     expect(bridge.listenerCount('settings:changed')).toBe(1);
     expect(bridge.listenerCount('connection:state')).toBe(1);
+    // The session store and the meetings store each follow session:changed.
+    expect(bridge.listenerCount('session:changed')).toBe(2);
     view.unmount();
-    expect(bridge.listenerCount('settings:changed')).toBe(0);
-    expect(bridge.listenerCount('connection:state')).toBe(0);
+    for (const event of events) expect(bridge.listenerCount(event), event).toBe(0);
   });
 
   it('skip link moves focus to the main region', () => {
@@ -57,8 +66,8 @@ describe('App shell', () => {
 
 describe('Meetings empty state', () => {
   it('says no meetings are synced and points to Settings when no server is configured', async () => {
-    renderApp(createFakeBridge());
-    const empty = screen.getByTestId('meetings-empty');
+    renderApp(createFakeBridge({}, { user: MEMBER }));
+    const empty = await screen.findByTestId('meetings-empty');
     expect(empty.textContent).toContain(vi.meetings.empty.title);
     await waitFor(() => expect(empty.textContent).toContain(vi.meetings.empty.noServer));
     const link = screen.getByTestId('meetings-open-settings');
@@ -67,8 +76,8 @@ describe('Meetings empty state', () => {
   });
 
   it('names the configured server and still says nothing is synced yet', async () => {
-    renderApp(createFakeBridge({ serverUrl: 'https://ecabinet.chinhphu.vn' }));
-    const empty = screen.getByTestId('meetings-empty');
+    renderApp(createFakeBridge({ serverUrl: 'https://ecabinet.chinhphu.vn' }, { user: MEMBER }));
+    const empty = await screen.findByTestId('meetings-empty');
     await waitFor(() =>
       expect(screen.getByTestId('meetings-server-url').textContent).toBe(
         'https://ecabinet.chinhphu.vn',

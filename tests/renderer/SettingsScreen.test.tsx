@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { deferred } from './deferred.ts';
 import { createFakeBridge } from './fakeBridge.ts';
+import { MEMBER } from './fixtures.ts';
 import { renderApp, renderSettings } from './renderApp.tsx';
 import { useSettingsStore } from '../../renderer/features/settings/settingsStore.ts';
 import en from '../../renderer/i18n/en.json';
@@ -228,7 +229,10 @@ describe('markup is shown as text', () => {
   });
 
   it('in a server URL shown on the meetings screen', async () => {
-    const view = renderApp(createFakeBridge({ serverUrl: 'https://x.gov.vn' }), '#/meetings');
+    const view = renderApp(
+      createFakeBridge({ serverUrl: 'https://x.gov.vn' }, { user: MEMBER }),
+      '#/meetings',
+    );
     await waitFor(() =>
       expect(screen.getByTestId('meetings-empty').textContent).toContain('https://x.gov.vn'),
     );

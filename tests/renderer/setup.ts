@@ -1,6 +1,8 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { useConnectionStore } from '../../renderer/features/connection/connectionStore.ts';
+import { resetMeetings } from '../../renderer/features/meetings/meetingsStore.ts';
+import { useSessionStore } from '../../renderer/features/session/sessionStore.ts';
 import { useSettingsStore } from '../../renderer/features/settings/settingsStore.ts';
 import { applyLanguage, initI18n } from '../../renderer/i18n/index.ts';
 import { setBridgeForTests } from '../../renderer/ipc/getBridge.ts';
@@ -14,6 +16,8 @@ afterEach(() => {
   setBridgeForTests(null);
   useSettingsStore.setState(useSettingsStore.getInitialState(), true);
   useConnectionStore.setState(useConnectionStore.getInitialState(), true);
+  useSessionStore.setState(useSessionStore.getInitialState(), true);
+  resetMeetings();
   applyLanguage('vi');
   window.location.hash = '';
 });

@@ -1,0 +1,137 @@
+import { useTranslation } from 'react-i18next';
+import type { MeetingDetail } from '../../../shared/domain/offline.ts';
+import { hrefFor } from '../../app/router/routes.ts';
+import { AgendaItemView } from './AgendaItemView.tsx';
+import { MakeOfflinePanel } from './MakeOfflinePanel.tsx';
+import { MeetingWhen } from './MeetingWhen.tsx';
+import { displayedDownload, meetingDownloadProgress } from './paperDownloads.ts';
+import { PaperRow } from './PaperRow.tsx';
+import { ParticipantsList } from './ParticipantsList.tsx';
+import { useMeetingDetail } from './useMeetingDetail.ts';
+
+/** The chair's name: the participant named by `chairId`, else whoever has the chair role. */
+function chairName(detail: MeetingDetail): string | null {
+  const { chairId } = detail.meeting;
+  const chair =
+    (chairId === null
+      ? undefined
+      : detail.participants.find((entry) => entry.participant.userId === chairId)) ??
+    detail.participants.find((entry) => entry.participant.role === 'chair');
+  return chair?.user?.displayName ?? null;
+}
+
+/** One meeting: header, "available offline", the agenda with its papers, and who attends. */
+export function MeetingDetailScreen({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const { detail, error, overlay, reload } = useMeetingDetail(meetingId);
+
+  const back = (
+    <a className="back-link" href={hrefFor('meetings')} data-testid="back-to-meetings">
+      {t('meeting.back')}
+    </a>
+  );
+
+  if (!detail) {
+    return (
+      <section
+        className="screen"
+        data-testid="meeting-detail"
+        data-state={error ? 'error' : 'loading'}
+      >
+        {back}
+        {error ? (
+          <div className="notice notice--error" role="alert" data-testid="meeting-load-error">
+            <p>{t('meeting.loadFailed')}</p>
+            <p>{t(`errors.${error}`)}</p>
+            <p className="notice__code">{t('settings.status.errorCode', { code: error })}</p>
+            <button type="button" className="button" onClick={reload}>
+              {t('settings.retry')}
+            </button>
+          </div>
+        ) : (
+          <p className="muted" role="status">
+            {t('meeting.loading')}
+          </p>
+        )}
+      </section>
+    );
+  }
+
+  const { meeting } = detail;
+  const chair = chairName(detail);
+  return (
+    <section
+      className="screen screen--wide"
+      aria-labelledby="meeting-title"
+      data-testid="meeting-detail"
+      data-state="ready"
+    >
+      {back}
+      <header className="meeting-header">
+        <h1 id="meeting-title" className="screen__title" data-testid="meeting-title">
+          {meeting.title}
+        </h1>
+        <dl className="meeting-header__facts">
+          <div>
+            <dt>{t('meeting.when')}</dt>
+            <dd>
+              <MeetingWhen meeting={meeting} />
+            </dd>
+          </div>
+          {meeting.location === '' ? null : (
+            <div>
+              <dt>{t('meetings.location')}</dt>
+              <dd>{meeting.location}</dd>
+            </div>
+          )}
+          {chair === null ? null : (
+            <div>
+              <dt>{t('meeting.chair')}</dt>
+              <dd>{chair}</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+
+      <MakeOfflinePanel
+        meetingId={meeting.id}
+        progress={meetingDownloadProgress(detail, overlay)}
+      />
+
+      <section className="agenda" aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading" className="section__title">
+          {t('agenda.heading')}
+        </h2>
+        {detail.items.length === 0 ? (
+          <p className="muted">{t('agenda.empty')}</p>
+        ) : (
+          <ol className="agenda__list">
+            {detail.items.map((entry) => (
+              <AgendaItemView key={entry.item.id} entry={entry} overlay={overlay} />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {detail.otherPapers.length === 0 ? null : (
+        <section className="agenda" aria-labelledby="other-papers-heading">
+          <h2 id="other-papers-heading" className="section__title">
+            {t('agenda.otherPapers')}
+          </h2>
+          <ul className="paper-list">
+            {detail.otherPapers.map((paper) => (
+              <PaperRow
+                key={paper.document.id}
+                paper={paper}
+                download={displayedDownload(paper, overlay)}
+                meetingId={meeting.id}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <ParticipantsList participants={detail.participants} />
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PaperView } from '../../../shared/domain/offline.ts';
+import { hrefFor } from '../../app/router/routes.ts';
+import { meetingHref } from '../../app/router/views.ts';
+import { invoke } from '../../ipc/invoke.ts';
+import { loadPdfjsDocument } from '../../pdf/loadPdfjsDocument.ts';
+import type { PdfLoader } from '../../pdf/pdfTypes.ts';
+import { PdfViewer } from '../../pdf/PdfViewer.tsx';
+import { usePaperBytes } from './usePaperBytes.ts';
+
+/** Codes for which asking again can help (a connection came back, a file was re-fetched). */
+const RETRYABLE = new Set([
+  'NOT_CACHED',
+  'INTEGRITY_FAILED',
+  'NOT_AVAILABLE',
+  'INTERNAL',
+  'SERVER_UNREACHABLE',
+]);
+
+/** The paper's metadata from its meeting, for the title; null while unknown (or not found). */
+function usePaperInfo(documentId: string, meetingId: string | null): PaperView | null {
+  const [info, setInfo] = useState<PaperView | null>(null);
+  useEffect(() => {
+    if (meetingId === null) return undefined;
+    let active = true;
+    void invoke('meetings:get', { meetingId }).then((result) => {
+      if (!active || !result.ok) return;
+      const papers = [
+        ...result.value.items.flatMap((entry) => entry.papers),
+        ...result.value.otherPapers,
+      ];
+      setInfo(papers.find((paper) => paper.document.id === documentId) ?? null);
+    });
+    return () => {
+      active = false;
+    };
+  }, [documentId, meetingId]);
+  return info;
+}
+
+/**
+ * One paper: asks the core for its verified bytes and shows them in the PDF viewer. What the
+ * core refuses (not downloaded while offline, integrity failure, not found) is said plainly in
+ * `paper-error`; a file pdf.js cannot read is reported by the viewer itself (`pdf-error`).
+ * `loader` is injectable for tests (jsdom has no canvas and no worker).
+ */
+export function PaperScreen({
+  documentId,
+  meetingId,
+  loader = loadPdfjsDocument,
+}: {
+  documentId: string;
+  meetingId: string | null;
+  loader?: PdfLoader;
+}) {
+  const { t } = useTranslation();
+  const { paper, retry } = usePaperBytes(documentId);
+  const info = usePaperInfo(documentId, meetingId);
+  const title = info?.document.title ?? t('paperView.untitled');
+
+  return (
+    <section
+      className="screen screen--reader"
+      aria-labelledby="paper-title"
+      data-testid="paper-view"
+      data-state={paper.kind}
+    >
+      <a
+        className="back-link"
+        href={meetingId === null ? hrefFor('meetings') : meetingHref(meetingId)}
+        data-testid="back-to-meeting"
+      >
+        {meetingId === null ? t('meeting.back') : t('paperView.back')}
+      </a>
+      <header className="paper-header">
+        <h1 id="paper-title" className="screen__title" data-testid="paper-title">
+          {title}
+        </h1>
+        {info ? (
+          <p className="muted">
+            {t(`paper.kind.${info.document.kind}`)} ·{' '}
+            {t('paper.version', { version: info.document.currentVersion })}
+          </p>
+        ) : null}
+      </header>
+      {paper.kind === 'loading' ? (
+        <p className="muted" role="status" data-testid="paper-loading">
+          {t('paperView.loading')}
+        </p>
+      ) : paper.kind === 'error' ? (
+        <div
+          className="notice notice--error"
+          role="alert"
+          data-testid="paper-error"
+          data-code={paper.code}
+        >
+          <p className="notice__lead">{t(`errors.${paper.code}`)}</p>
+          {paper.code === 'INTEGRITY_FAILED' ? <p>{t('paperView.integrityHint')}</p> : null}
+          <p className="notice__code">{t('settings.status.errorCode', { code: paper.code })}</p>
+          {RETRYABLE.has(paper.code) ? (
+            <button type="button" className="button" data-testid="paper-retry" onClick={retry}>
+              {t('settings.retry')}
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <PdfViewer data={paper.data} loader={loader} label={title} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import type { PdfSize } from './pdfTypes.ts';
+
+export interface CanvasPlan {
+  /** Device pixels per PDF point to render at. */
+  scale: number;
+  /** The canvas's `width` / `height` attributes, device pixels. */
+  width: number;
+  height: number;
+}
+
+/**
+ * How to draw a page whose size at scale 1 is `base` into a column `cssWidth` CSS pixels wide
+ * on a screen with `pixelRatio` device pixels per CSS pixel (fit-width), without exceeding
+ * `maxPixels` device pixels. Above the cap the page is drawn at a lower resolution and scaled up
+ * by CSS (blurrier, never a failed allocation). Invariant: width × height ≤ maxPixels.
+ */
+export function planCanvas(
+  base: PdfSize,
+  cssWidth: number,
+  pixelRatio: number,
+  maxPixels: number,
+): CanvasPlan {
+  const safeBase = { width: Math.max(1, base.width), height: Math.max(1, base.height) };
+  const ratio = Number.isFinite(pixelRatio) && pixelRatio > 0 ? pixelRatio : 1;
+  let scale = (Math.max(1, cssWidth) / safeBase.width) * ratio;
+  const area = safeBase.width * safeBase.height * scale * scale;
+  if (area > maxPixels) scale *= Math.sqrt(maxPixels / area);
+  const width = Math.max(1, Math.floor(safeBase.width * scale));
+  const height = Math.max(1, Math.floor(safeBase.height * scale));
+  return { scale, width, height };
+}
