@@ -91,7 +91,10 @@ const meetingFields = {
 
 export const createMeetingRequestSchema = z
   .strictObject({ id: idSchema, ...meetingFields })
-  .refine((m) => Date.parse(m.endsAt) >= Date.parse(m.startsAt), { message: 'endsAt must not be before startsAt', path: ['endsAt'] });
+  .refine((m) => Date.parse(m.endsAt) >= Date.parse(m.startsAt), {
+    message: 'endsAt must not be before startsAt',
+    path: ['endsAt'],
+  });
 export type CreateMeetingRequest = z.input<typeof createMeetingRequestSchema>;
 
 /** A partial update; the end-after-start rule is checked by the server against the merged record. */
@@ -115,7 +118,12 @@ export const agendaItemInputSchema = z.strictObject({
   title: z.string().trim().min(1).max(1000),
   presenter: z.string().max(300).default(''),
   startsAt: isoInstantSchema.nullable().default(null),
-  durationMinutes: z.number().int().min(0).max(24 * 60).default(0),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(0),
   summary: z.string().max(10_000).default(''),
 });
 export type AgendaItemInput = z.input<typeof agendaItemInputSchema>;
@@ -125,8 +133,14 @@ const unique = <T>(values: T[]): boolean => new Set(values).size === values.leng
 /** The whole agenda: items not listed are deleted (their papers move to "other papers"). */
 export const setAgendaRequestSchema = z
   .strictObject({ items: z.array(agendaItemInputSchema).max(MAX_AGENDA_ITEMS) })
-  .refine((r) => unique(r.items.map((i) => i.id)), { message: 'item ids must be unique', path: ['items'] })
-  .refine((r) => unique(r.items.map((i) => i.position)), { message: 'positions must be unique', path: ['items'] });
+  .refine((r) => unique(r.items.map((i) => i.id)), {
+    message: 'item ids must be unique',
+    path: ['items'],
+  })
+  .refine((r) => unique(r.items.map((i) => i.position)), {
+    message: 'positions must be unique',
+    path: ['items'],
+  });
 export type SetAgendaRequest = z.input<typeof setAgendaRequestSchema>;
 export const setAgendaResponseSchema = z.strictObject({ items: z.array(agendaItemSchema) });
 
@@ -143,15 +157,23 @@ export const participantInputSchema = z
     message: 'only a substitute attends for someone',
     path: ['substituteFor'],
   })
-  .refine((p) => p.substituteFor !== p.userId, { message: 'nobody substitutes for themselves', path: ['substituteFor'] });
+  .refine((p) => p.substituteFor !== p.userId, {
+    message: 'nobody substitutes for themselves',
+    path: ['substituteFor'],
+  });
 export type ParticipantInput = z.input<typeof participantInputSchema>;
 
 /** The whole list: people not listed are removed (and lose access to a published meeting). */
 export const setParticipantsRequestSchema = z
   .strictObject({ participants: z.array(participantInputSchema).max(MAX_PARTICIPANTS) })
-  .refine((r) => unique(r.participants.map((p) => p.userId)), { message: 'each user at most once', path: ['participants'] });
+  .refine((r) => unique(r.participants.map((p) => p.userId)), {
+    message: 'each user at most once',
+    path: ['participants'],
+  });
 export type SetParticipantsRequest = z.input<typeof setParticipantsRequestSchema>;
-export const setParticipantsResponseSchema = z.strictObject({ participants: z.array(participantSchema) });
+export const setParticipantsResponseSchema = z.strictObject({
+  participants: z.array(participantSchema),
+});
 
 export const createDocumentRequestSchema = z.strictObject({
   id: idSchema,
@@ -175,7 +197,9 @@ export type UpdateDocumentRequest = z.infer<typeof updateDocumentRequestSchema>;
  * A document as the secretariat sees it: `currentVersion` is 0 until the first version is
  * uploaded (such a document is not sent to devices yet).
  */
-export const adminDocumentSchema = documentSchema.extend({ currentVersion: z.number().int().min(0) });
+export const adminDocumentSchema = documentSchema.extend({
+  currentVersion: z.number().int().min(0),
+});
 export type AdminDocument = z.infer<typeof adminDocumentSchema>;
 export const documentResponseSchema = z.strictObject({ document: adminDocumentSchema });
 

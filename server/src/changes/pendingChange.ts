@@ -1,0 +1,57 @@
+import type { Entity } from '../../../shared/protocol/changes.ts';
+import type {
+  AgendaItem,
+  Document,
+  DocumentVersion,
+  Meeting,
+  Participant,
+} from '../../../shared/domain/meeting.ts';
+import type { User } from '../../../shared/domain/user.ts';
+
+/**
+ * The record shape carried by an upsert of each entity this server writes to its log (the
+ * shared/domain schemas). ENTITIES in shared/protocol/changes.ts may already list more, for
+ * features not served yet; each needs its entry here and in the change_log CHECK (a migration).
+ */
+export interface EntityData {
+  user: User;
+  meeting: Meeting;
+  agendaItem: AgendaItem;
+  document: Document;
+  documentVersion: DocumentVersion;
+  participant: Participant;
+}
+
+/** An entity this server writes to the change log. */
+export type LoggedEntity = keyof EntityData & Entity;
+
+/** A change-log entry before it has a seq (it gets one when its transaction appends it). */
+export interface PendingChange {
+  entity: LoggedEntity;
+  entityId: string;
+  op: 'upsert' | 'delete';
+  /** The whole record for an upsert; null for a delete. */
+  data: EntityData[LoggedEntity] | null;
+  /** null only for global entries (the users directory). */
+  meetingId: string | null;
+  /** Set: only this user may see the entry. */
+  targetUserId: string | null;
+}
+
+export function upsertChange<E extends LoggedEntity>(
+  entity: E,
+  data: EntityData[E],
+  meetingId: string | null,
+  targetUserId: string | null = null,
+): PendingChange {
+  return { entity, entityId: data.id, op: 'upsert', data, meetingId, targetUserId };
+}
+
+export function deleteChange(
+  entity: LoggedEntity,
+  entityId: string,
+  meetingId: string | null,
+  targetUserId: string | null = null,
+): PendingChange {
+  return { entity, entityId, op: 'delete', data: null, meetingId, targetUserId };
+}

@@ -1,0 +1,70 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { deleteChange, upsertChange, type PendingChange } from '../changes/pendingChange.ts';
+import type { Database } from '../db/openDatabase.ts';
+import { agendaItems, documents, documentVersions, meetings, participants } from '../db/schema.ts';
+import {
+  toAgendaItem,
+  toDocument,
+  toDocumentVersion,
+  toMeeting,
+  toParticipant,
+} from '../db/toDomain.ts';
+
+/**
+ * Everything a device needs of one meeting, as entries targeted to one user: appended when
+ * that user gains access (meeting published, or added to a published meeting), because the
+ * meeting's earlier entries may lie behind the device's cursor. Built from the transaction's
+ * own view, after its writes, so it is the state being committed.
+ *
+ * The users directory is not repeated here: user entries are global (every logged-in user
+ * sees them, always), so every device already has the meeting's people.
+ */
+export async function meetingSnapshot(
+  tx: Database,
+  meetingId: string,
+  userId: string,
+): Promise<PendingChange[]> {
+  const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
+  if (meeting === undefined) return [];
+  const items = await tx
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position));
+  const docs = await tx
+    .select()
+    .from(documents)
+    .where(eq(documents.meetingId, meetingId))
+    .orderBy(asc(documents.position));
+  const versions = await tx
+    .select({ version: documentVersions })
+    .from(documentVersions)
+    .innerJoin(
+      documents,
+      and(
+        eq(documents.id, documentVersions.documentId),
+        eq(documents.currentVersion, documentVersions.version),
+      ),
+    )
+    .where(eq(documentVersions.meetingId, meetingId));
+  const people = await tx.select().from(participants).where(eq(participants.meetingId, meetingId));
+
+  const out: PendingChange[] = [];
+  out.push(upsertChange('meeting', toMeeting(meeting), meetingId, userId));
+  for (const item of items)
+    out.push(upsertChange('agendaItem', toAgendaItem(item), meetingId, userId));
+  for (const doc of docs) {
+    const wire = toDocument(doc);
+    if (wire !== null) out.push(upsertChange('document', wire, meetingId, userId));
+  }
+  for (const { version } of versions)
+    out.push(upsertChange('documentVersion', toDocumentVersion(version), meetingId, userId));
+  for (const p of people)
+    out.push(upsertChange('participant', toParticipant(p), meetingId, userId));
+  return out;
+}
+
+/** Access withdrawn: the device erases the meeting and everything under it, cached files too. */
+export function meetingTombstone(meetingId: string, userId: string): PendingChange {
+  return deleteChange('meeting', meetingId, meetingId, userId);
+}

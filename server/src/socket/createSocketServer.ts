@@ -1,0 +1,161 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { Server, type Socket } from 'socket.io';
+import type { News } from '../../../shared/protocol/socket.ts';
+import { SOCKET_EVENTS } from '../../../shared/protocol/socket.ts';
+import { err } from '../../../shared/util/result.ts';
+import { isStaff, type Principal } from '../auth/authService.ts';
+import { errorFields } from '../log.ts';
+import { meetingsVisibleToMember } from '../meetings/meetingAccess.ts';
+import type { ServerContext } from '../ServerContext.ts';
+import { isServerError } from '../ServerError.ts';
+import type { Committed } from '../ServerHooks.ts';
+import { authenticateSocket } from './authenticateSocket.ts';
+import { handlePull } from './handlePull.ts';
+import { rooms } from './rooms.ts';
+
+export interface SocketData {
+  /** Set by the handshake middleware before `connection`; never taken from a payload. */
+  principal?: Principal;
+}
+
+export type IoServer = Server<
+  Record<string, never>,
+  { news: (news: News) => void },
+  Record<string, never>,
+  SocketData
+>;
+export type IoSocket = Socket<
+  Record<string, never>,
+  { news: (news: News) => void },
+  Record<string, never>,
+  SocketData
+>;
+
+export interface SocketLayer {
+  readonly io: IoServer;
+  close(): Promise<void>;
+}
+
+/** How long a client has to complete the socket.io handshake; ms. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * socket.io on the HTTP server's port. A connection must authenticate in its handshake
+ * (`connect_error` with data { code, message } otherwise). Each socket joins:
+ * `user:<id>`, `token:<tokenId>` (to be cut off when that token is revoked), `staff` for
+ * secretariat/admin, and `meeting:<id>` for each meeting a member may see (kept in step by the
+ * access changes). News hints go to the rooms of everyone who may see a committed entry.
+ */
+export async function createSocketServer(
+  httpServer: HttpServer,
+  ctx: ServerContext,
+): Promise<SocketLayer> {
+  const io: IoServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: ctx.config.socketMaxMessageBytes,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+  });
+
+  const closers: (() => Promise<void>)[] = [];
+  if (ctx.config.redisUrl !== undefined) {
+    const pub = createClient({ url: ctx.config.redisUrl });
+    const sub = pub.duplicate();
+    pub.on('error', (error: unknown) => ctx.logger.error('redis (pub) error', errorFields(error)));
+    sub.on('error', (error: unknown) => ctx.logger.error('redis (sub) error', errorFields(error)));
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    closers.push(async () => {
+      await Promise.allSettled([pub.close(), sub.close()]);
+    });
+  }
+
+  io.use((socket, next) => {
+    authenticateSocket(ctx, socket).then(
+      (principal) => {
+        socket.data.principal = principal;
+        next();
+      },
+      (error: unknown) => {
+        const code = isServerError(error) ? error.code : 'INTERNAL';
+        const message = isServerError(error) ? error.message : 'internal error';
+        if (!isServerError(error))
+          ctx.logger.error('socket authentication failed', errorFields(error));
+        const refusal = new Error(message) as Error & { data: { code: string; message: string } };
+        refusal.data = { code, message };
+        next(refusal);
+      },
+    );
+  });
+
+  io.on('connection', (socket) => {
+    const principal = socket.data.principal;
+    if (principal === undefined) {
+      socket.disconnect(true);
+      return;
+    }
+    // The user room first: an access change committed from now on reaches this socket.
+    void socket.join([
+      rooms.user(principal.userId),
+      rooms.token(principal.tokenId),
+      ...(isStaff(principal.role) ? [rooms.staff] : []),
+    ]);
+    if (!isStaff(principal.role)) {
+      meetingsVisibleToMember(ctx.db, principal.userId).then(
+        (ids) => void socket.join(ids.map(rooms.meeting)),
+        (error: unknown) => ctx.logger.error('joining meeting rooms failed', errorFields(error)),
+      );
+    }
+    const gate = { inFlight: 0 };
+    socket.on(SOCKET_EVENTS.pull, (...args: unknown[]) => handlePull(ctx, socket, gate, args));
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (event === SOCKET_EVENTS.pull) return;
+      const ack = args.at(-1);
+      if (typeof ack === 'function')
+        (ack as (result: unknown) => void)(
+          err('INVALID_INPUT', `unknown event: ${event.slice(0, 50)}`),
+        );
+    });
+  });
+
+  const unsubscribeCommitted = ctx.hooks.onCommitted((committed) => announce(io, committed));
+  const unsubscribeRevoked = ctx.hooks.onTokensRevoked((tokenIds) =>
+    io.in(tokenIds.map(rooms.token)).disconnectSockets(true),
+  );
+
+  return {
+    io,
+    close: async () => {
+      unsubscribeCommitted();
+      unsubscribeRevoked();
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      for (const close of closers) await close();
+    },
+  };
+}
+
+/** Room changes first, then one `news` with the commit's last seq to every room concerned. */
+function announce(io: IoServer, { changes, access }: Committed): void {
+  for (const change of access) {
+    const target = io.in(rooms.user(change.userId));
+    if (change.gained) target.socketsJoin(rooms.meeting(change.meetingId));
+    else target.socketsLeave(rooms.meeting(change.meetingId));
+  }
+  if (changes.length === 0) return;
+  const seq = Math.max(...changes.map((c) => c.seq));
+  const targets = new Set<string>();
+  for (const change of changes) {
+    if (change.targetUserId !== null) targets.add(rooms.user(change.targetUserId));
+    else if (change.meetingId === null) {
+      io.emit('news', { seq }); // a global entry: everyone connected may see it
+      return;
+    } else {
+      targets.add(rooms.meeting(change.meetingId));
+      targets.add(rooms.staff);
+    }
+  }
+  io.to([...targets]).emit('news', { seq });
+}

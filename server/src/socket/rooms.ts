@@ -1,0 +1,8 @@
+/** socket.io room names. */
+export const rooms = {
+  user: (userId: string): string => `user:${userId}`,
+  meeting: (meetingId: string): string => `meeting:${meetingId}`,
+  token: (tokenId: string): string => `token:${tokenId}`,
+  /** Secretariat and admin sockets: they see every meeting's entries. */
+  staff: 'staff',
+} as const;
