@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort, stopChild } from './childProcesses.ts';
 
 /**
  * A throw-away PostgreSQL for integration tests: `initdb` in a temp dir, `postgres` listening
@@ -110,7 +110,7 @@ export async function startPostgres(): Promise<PostgresInstance> {
   try {
     await waitUntilReady(url, child, () => output);
   } catch (error) {
-    await stopChild(child);
+    await stopChild(child, 'SIGINT', 10_000);
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
@@ -131,7 +131,7 @@ export async function startPostgres(): Promise<PostgresInstance> {
     },
     stop: () => {
       stopped ??= (async () => {
-        await stopChild(child);
+        await stopChild(child, 'SIGINT', 10_000);
         await rm(dir, { recursive: true, force: true });
       })();
       return stopped;
@@ -160,27 +160,4 @@ async function waitUntilReady(
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-}
-
-/** SIGINT = PostgreSQL's "fast shutdown": disconnect clients, exit cleanly. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** A TCP port that was free a moment ago on 127.0.0.1 (for child servers that need a number). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

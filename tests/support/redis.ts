@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, stopChild } from './childProcesses.ts';
 
 /**
  * A throw-away Redis for the multi-process tests: `redis-server` on 127.0.0.1 and a free port,
@@ -51,7 +52,7 @@ export async function startRedis(): Promise<RedisInstance> {
   try {
     await waitForPort(port, child, () => output);
   } catch (error) {
-    await stopChild(child);
+    await stopChild(child, 'SIGTERM', 5_000);
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
@@ -60,7 +61,7 @@ export async function startRedis(): Promise<RedisInstance> {
     url: `redis://127.0.0.1:${port}`,
     stop: () => {
       stopped ??= (async () => {
-        await stopChild(child);
+        await stopChild(child, 'SIGTERM', 5_000);
         await rm(dir, { recursive: true, force: true });
       })();
       return stopped;
@@ -85,26 +86,4 @@ async function waitForPort(port: number, child: ChildProcess, output: () => stri
     if (Date.now() > deadline) throw new Error(`redis-server did not become ready: ${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** A TCP port that was free a moment ago on 127.0.0.1 (for child servers that need a number). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
