@@ -10,11 +10,14 @@ import { FieldCipher } from './crypto/FieldCipher.ts';
 import { fileKeySealer } from './crypto/fileKeySealer.ts';
 import type { KeySealer } from './crypto/KeySealer.ts';
 import { EventHub } from './events/EventHub.ts';
+import { createWriteFeatures } from './features/createWriteFeatures.ts';
+import { DEFAULT_PUSH_TUNING, type PushTuning } from './outbox/PushTuning.ts';
 import { openExternalSafely, type ExternalOpener } from './external/externalUrlPolicy.ts';
 import type { Logger } from './log/logger.ts';
 import { MeetingQueries } from './meetings/MeetingQueries.ts';
 import { ensureDeviceIdentity } from './session/deviceIdentity.ts';
 import type { FetchLike } from './session/requestLogin.ts';
+import { ServerClock } from './session/ServerClock.ts';
 import { SessionService } from './session/SessionService.ts';
 import { SessionStore } from './session/SessionStore.ts';
 import type { SettingsBackend } from './settings/SettingsBackend.ts';
@@ -59,6 +62,7 @@ export interface CoreOptions {
   tuning?: {
     sync?: Partial<SyncTuning>;
     fetcher?: Partial<FetcherTuning>;
+    push?: Partial<PushTuning>;
     blobChunkSizeLog2?: number;
     loginTimeoutMs?: number;
   };
@@ -70,6 +74,8 @@ export interface Core {
   readonly settings: SettingsService;
   readonly deviceId: string;
   connectionState(): ConnectionState;
+  /** Resolves when the outbox push running now (if any) has ended (tests). */
+  pushIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -106,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
   // 2. Start-up repair: orphan blob files of a crash between a tombstone's commit and its deletes.
   cache.sweep();
   const reader = new ReplicaReader(db, cipher, log);
+  const serverClock = new ServerClock(db, () => clock.now());
 
   // 3. Session, downloads, sync.
   let fetcher: DocumentFetcher | null = null;
@@ -119,11 +126,15 @@ export function createCore(options: CoreOptions): Core {
     deviceName: options.deviceName ?? hostname(),
     log,
     loginTimeoutMs: options.tuning?.loginTimeoutMs,
+    onServerTime: (serverMs) => serverClock.observe(serverMs),
     claimReplica: (userId, serverUrl) => {
       // A socket still open with the previous token must not pull into the claimed replica;
       // the login's session:changed starts the engine again with the new token.
       void engine?.stop();
+      const waiting = writes.outbox.counts();
       if (!owner.claim(userId, serverUrl)) return;
+      if (waiting.pending + waiting.rejected > 0)
+        log.warn('unsent local changes of the previous user discarded with the replica', waiting);
       void fetcher?.cancelAll();
       cache.removeAll();
       engine?.forgetLastSync();
@@ -131,6 +142,23 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const endSession = (reason: 'expired' | 'revoked'): void => sessions.end(reason);
+  // 4. The outbox and what members write (comments, positions, votes), pushed over the sync socket.
+  const writes = createWriteFeatures({
+    db,
+    cipher,
+    log,
+    events,
+    reader,
+    replicaUser: () => sessions.replicaUser(),
+    activeUserId: () => sessions.active()?.user.id ?? null,
+    now: () => clock.now(),
+    serverNow: () => serverClock.now(),
+    cursor: () => owner.cursor(),
+    connectedSocket: () => engine?.connectedSocket() ?? null,
+    requestPull: () => void engine?.requestPull(),
+    onAuthFailure: endSession,
+    pushTuning: { ...DEFAULT_PUSH_TUNING, ...options.tuning?.push },
+  });
   fetcher = new DocumentFetcher({
     cache,
     fetch: fetchImpl,
@@ -165,7 +193,7 @@ export function createCore(options: CoreOptions): Core {
     },
     cursor: () => owner.cursor(),
     applyPage: (page) => {
-      const result = applyChanges(db, cipher, page.changes, page.cursor);
+      const result = applyChanges(db, cipher, page.changes, page.cursor, log);
       // Committed. What follows must not make the engine think the page failed.
       try {
         // Files of released blobs go now; a crash before this is repaired by sweep() at start.
@@ -185,8 +213,17 @@ export function createCore(options: CoreOptions): Core {
     markSynced: () => {
       const now = clock.now();
       owner.markSynced(now);
+      try {
+        writes.pullCompleted();
+      } catch (error) {
+        log.error('clearing echoed local changes failed', { error: String(error) });
+      }
       return now;
     },
+    onPullStart: () => writes.pullStarted(),
+    onOnline: (connection) => writes.pusher.online(connection),
+    onOffline: () => writes.pusher.offline(),
+    onProtocolRefused: () => writes.pusher.protocolRefused(),
     lastSyncedAt: () => owner.lastSyncedAt(),
     onAuthFailure: endSession,
     onState: (state) => events.emit('connection:state', state),
@@ -262,6 +299,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'sync:now': () => ({ started: sync.requestPull() }),
     'connection:get': () => sync.connection(),
+    ...writes.handlers,
   };
 
   const dispatch = createDispatch(handlers, {
@@ -276,10 +314,12 @@ export function createCore(options: CoreOptions): Core {
     settings,
     deviceId: identity.deviceId,
     connectionState: () => sync.connection(),
+    pushIdle: () => writes.pusher.idle(),
     close: () => {
       closing ??= (async () => {
         for (const unsubscribe of unsubscribers) unsubscribe();
         await sync.stop();
+        await writes.pusher.stop();
         await downloads.close();
         db.close();
       })();

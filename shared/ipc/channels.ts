@@ -17,10 +17,29 @@ export const CHANNELS = [
   'documents:read',
   'sync:now',
   'connection:get',
+  'comments:list',
+  'comments:create',
+  'comments:edit',
+  'comments:delete',
+  'positions:get',
+  'positions:set',
+  'votes:list',
+  'votes:cast',
+  'votes:open',
+  'votes:close',
+  'outbox:status',
+  'outbox:dismiss',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['settings:changed', 'connection:state', 'session:changed', 'sync:applied', 'download:progress'] as const;
+export const EVENTS = [
+  'settings:changed',
+  'connection:state',
+  'session:changed',
+  'sync:applied',
+  'download:progress',
+  'outbox:changed',
+] as const;
 export type EventName = (typeof EVENTS)[number];
 
 const channelSet: ReadonlySet<string> = new Set(CHANNELS);

@@ -3,6 +3,17 @@ import { settingsPatchSchema, settingsSchema } from '../domain/settings.ts';
 import { idSchema, sha256Schema } from '../domain/ids.ts';
 import { userSchema } from '../domain/user.ts';
 import { meetingDetailSchema, meetingSummarySchema } from '../domain/offline.ts';
+import { MAX_COMMENT_LENGTH } from '../domain/comment.ts';
+import { stanceSchema } from '../domain/position.ts';
+import { voteChoiceSchema, voteSchema } from '../domain/vote.ts';
+import {
+  commentThreadSchema,
+  commentViewSchema,
+  meetingPositionsSchema,
+  meetingVotesSchema,
+  outboxStatusSchema,
+  voteViewSchema,
+} from '../domain/views.ts';
 import type { Channel } from './channels.ts';
 import { connectionStateSchema } from './events.ts';
 
@@ -69,6 +80,73 @@ export const contract = {
   /** The connection state now, for the renderer's first paint; changes then come as
    * `connection:state` events. */
   'connection:get': { input: noInput, output: connectionStateSchema },
+  // What members write (workflows 2 and 3). Writes are durable at once and work offline: they
+  // are stored on the device with the change queued for the server (the outbox), shown as
+  // `pending` until the server acknowledges them, and undone with a `rejection` if it refuses.
+  // Reads answer NOT_LOGGED_IN like meetings:list; an unknown item, meeting or vote NOT_FOUND.
+
+  /** The item's comments in thread order, with author names and pending/refused flags. */
+  'comments:list': {
+    input: z.strictObject({ agendaItemId: idSchema }),
+    output: commentThreadSchema,
+  },
+  /** Errors: NOT_FOUND (item, or a parent not on this item). Body: plain text, trimmed. */
+  'comments:create': {
+    input: z.strictObject({
+      agendaItemId: idSchema,
+      parentId: idSchema.nullable(),
+      body: z.string().trim().min(1).max(MAX_COMMENT_LENGTH),
+    }),
+    output: commentViewSchema,
+  },
+  /** Only the author: NOT_AUTHOR otherwise; NOT_FOUND for an unknown or deleted comment. */
+  'comments:edit': {
+    input: z.strictObject({ id: idSchema, body: z.string().trim().min(1).max(MAX_COMMENT_LENGTH) }),
+    output: commentViewSchema,
+  },
+  /** Only the author (NOT_AUTHOR); the comment keeps its place with an empty body. */
+  'comments:delete': { input: z.strictObject({ id: idSchema }), output: commentViewSchema },
+  /** My position per item; for the secretariat also the aggregate and the consent list. */
+  'positions:get': {
+    input: z.strictObject({ meetingId: idSchema }),
+    output: meetingPositionsSchema,
+  },
+  /** Errors: MEETING_STARTED when the meeting's start has passed by the last known server time
+   * (the server decides for real, by its own clock). Returns the meeting's positions. */
+  'positions:set': {
+    input: z.strictObject({
+      agendaItemId: idSchema,
+      stance: stanceSchema,
+      note: z.string().max(2000),
+    }),
+    output: meetingPositionsSchema,
+  },
+  /** The meeting's votes with live counts, my ballot (pending or counted) and the result. */
+  'votes:list': { input: z.strictObject({ meetingId: idSchema }), output: meetingVotesSchema },
+  /** Casts or changes my ballot while the vote is open. Errors: VOTING_CLOSED (closed as far as
+   * this device knows; the server decides by its clock), NOT_ELIGIBLE. */
+  'votes:cast': {
+    input: z.strictObject({ voteId: idSchema, choice: voteChoiceSchema }),
+    output: voteViewSchema,
+  },
+  /** Secretariat, online only (never queued). Errors: SERVER_UNREACHABLE (offline or no answer),
+   * FORBIDDEN (not secretariat), NOT_FOUND, CONFLICT. */
+  'votes:open': {
+    input: z.strictObject({ agendaItemId: idSchema, question: z.string().trim().min(1).max(2000) }),
+    output: z.strictObject({ vote: voteSchema }),
+  },
+  /** Secretariat, online only. Returns the closed vote with its result. */
+  'votes:close': {
+    input: z.strictObject({ voteId: idSchema }),
+    output: z.strictObject({ vote: voteSchema }),
+  },
+  /** Pending count, refused changes, last push time and error, protocol state. */
+  'outbox:status': { input: noInput, output: outboxStatusSchema },
+  /** Forgets a refused change (NOT_FOUND if it is not a refused one). Returns the new status. */
+  'outbox:dismiss': {
+    input: z.strictObject({ mutationId: z.number().int().min(1) }),
+    output: outboxStatusSchema,
+  },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { settingsSchema } from '../domain/settings.ts';
 import { userSchema } from '../domain/user.ts';
 import { downloadProgressSchema } from '../domain/offline.ts';
+import { outboxCountsSchema } from '../domain/views.ts';
 import { ENTITIES } from '../protocol/changes.ts';
 import type { EventName } from './channels.ts';
 
@@ -21,9 +22,12 @@ export const events = {
     user: userSchema.nullable(),
     reason: z.enum(['login', 'logout', 'expired', 'revoked']),
   }),
-  /** A pulled page was applied; stores showing these entities should reload. */
+  /** A pulled page was applied, or a local change (a write, its refusal) changed the replica;
+   * stores showing these entities should reload. `cursor` is the stored cursor. */
   'sync:applied': z.strictObject({ entities: z.array(z.enum(ENTITIES)), cursor: z.number().int().min(0) }),
   'download:progress': downloadProgressSchema,
+  /** The outbox changed (a local write, an ack, a refusal, a dismissal, an update needed). */
+  'outbox:changed': outboxCountsSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

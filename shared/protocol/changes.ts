@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { agendaItemSchema, documentSchema, documentVersionSchema, meetingSchema, participantSchema } from '../domain/meeting.ts';
 import { userSchema } from '../domain/user.ts';
+import { commentSchema } from '../domain/comment.ts';
+import { positionSchema } from '../domain/position.ts';
+import { ballotSchema, voteSchema } from '../domain/vote.ts';
 
 /**
  * One entry of the server's change log as a device receives it. `seq` is global and gap-free
@@ -14,7 +17,24 @@ import { userSchema } from '../domain/user.ts';
 const upsert = <E extends string, S extends z.ZodType>(entity: E, data: S) =>
   z.strictObject({ seq: z.number().int().min(1), op: z.literal('upsert'), entity: z.literal(entity), data });
 
-export const ENTITIES = ['user', 'meeting', 'agendaItem', 'document', 'documentVersion', 'participant'] as const;
+/**
+ * APPEND ONLY (a device that does not know an entity refuses the whole page as malformed).
+ * The last four carry what members write (workflows 2 and 3): comments on an agenda item,
+ * positions per item (a member sees their own; the secretariat sees everyone's), live votes
+ * with their counts, and ballots (a member's counted choice; a member sees their own).
+ */
+export const ENTITIES = [
+  'user',
+  'meeting',
+  'agendaItem',
+  'document',
+  'documentVersion',
+  'participant',
+  'comment',
+  'position',
+  'vote',
+  'ballot',
+] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export const deleteChangeSchema = z.strictObject({
@@ -31,6 +51,10 @@ export const changeSchema = z.union([
   upsert('document', documentSchema),
   upsert('documentVersion', documentVersionSchema),
   upsert('participant', participantSchema),
+  upsert('comment', commentSchema),
+  upsert('position', positionSchema),
+  upsert('vote', voteSchema),
+  upsert('ballot', ballotSchema),
   deleteChangeSchema,
 ]);
 export type Change = z.infer<typeof changeSchema>;

@@ -37,4 +37,9 @@ export const newsSchema = z.strictObject({ seq: z.number().int().min(0) });
 export type News = z.infer<typeof newsSchema>;
 
 /** Socket event names. Acks carry `Result<T, ServerErrorCode>` from shared/util/result.ts. */
-export const SOCKET_EVENTS = { pull: 'pull', news: 'news' } as const;
+export const SOCKET_EVENTS = {
+  pull: 'pull',
+  news: 'news',
+  /** Client → server, with ack `Result<PushResponse>`: shared/protocol/push.ts. */
+  push: 'push',
+} as const;

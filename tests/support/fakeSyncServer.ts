@@ -43,6 +43,14 @@ export interface FakeSyncServer {
     /** Delay before answering a pull, ms. */
     pullDelayMs: number;
   };
+  /** The change log as published so far (read only). */
+  changes(): readonly Change[];
+  userById(id: string): User | null;
+  /**
+   * Handles a socket event with an ack (e.g. `push`, `vote:open`): `handler` gets the
+   * authenticated user's id and the payload, and returns the ack value (a Result).
+   */
+  handleEvent(event: string, handler: (userId: string, payload: unknown) => unknown): void;
   /** Marks every token issued so far as expired or revoked, and disconnects their sockets. */
   killTokens(reason: 'TOKEN_EXPIRED' | 'TOKEN_REVOKED'): void;
   connectedSockets(): number;
@@ -170,6 +178,7 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
   });
   const io = new SocketServer(http, { transports: ['websocket'] });
   const sockets = new Map<Socket, string>();
+  const eventHandlers = new Map<string, (userId: string, payload: unknown) => unknown>();
 
   io.use((socket, next) => {
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
@@ -186,6 +195,24 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
   });
   io.on('connection', (socket) => {
     socket.on('disconnect', () => sockets.delete(socket));
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const handler = eventHandlers.get(event);
+      const ack = args.at(-1);
+      if (!handler || typeof ack !== 'function') return;
+      const token = tokens.get(sockets.get(socket) ?? '');
+      if (!token || token.dead) {
+        (ack as (r: unknown) => void)({
+          ok: false,
+          error: { code: token?.dead ?? 'UNAUTHENTICATED', message: 'token' },
+        });
+        return;
+      }
+      void Promise.resolve(handler(token.userId, args.length >= 2 ? args[0] : undefined)).then(
+        (result) => {
+          if (result !== undefined) (ack as (r: unknown) => void)(result);
+        },
+      );
+    });
     socket.on('pull', (payload: unknown, ack: (result: unknown) => void) => {
       const answer = (): void => {
         const request = pullRequestSchema.safeParse(payload);
@@ -240,6 +267,11 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
     },
     addUser(user, password) {
       users.set(user.id, { user, password });
+    },
+    changes: () => log,
+    userById: (id) => users.get(id)?.user ?? null,
+    handleEvent(event, handler) {
+      eventHandlers.set(event, handler);
     },
     killTokens(reason) {
       for (const entry of tokens.values()) entry.dead = reason;

@@ -23,6 +23,18 @@ const handlers: Handlers = {
   'documents:read': unused,
   'sync:now': unused,
   'connection:get': unused,
+  'comments:list': unused,
+  'comments:create': unused,
+  'comments:edit': unused,
+  'comments:delete': unused,
+  'positions:get': unused,
+  'positions:set': unused,
+  'votes:list': unused,
+  'votes:cast': unused,
+  'votes:open': unused,
+  'votes:close': unused,
+  'outbox:status': unused,
+  'outbox:dismiss': unused,
 };
 
 describe('createDispatch', () => {

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Logger } from '../log/logger.ts';
-import { immediate } from '../store/transaction.ts';
+import { immediate, immediateRelaxed } from '../store/transaction.ts';
 import { BlobFileWriter } from './BlobFileWriter.ts';
 import { DEFAULT_CHUNK_SIZE_LOG2 } from './blobFileFormat.ts';
 import { readBlobFile, type ExpectedBlob } from './readBlobFile.ts';
@@ -78,10 +78,11 @@ export class BlobCache {
 
   /**
    * Records a finished file. Returns false (and deletes the file) when no version references
-   * the blob any more (a tombstone arrived during the download).
+   * the blob any more (a tombstone arrived during the download). The row is committed without
+   * waiting for the disk: if a power cut loses it, `sweep()` indexes the file again.
    */
   async commit(expected: ExpectedBlob, now: number): Promise<boolean> {
-    const kept = immediate(this.db, () => {
+    const kept = immediateRelaxed(this.db, () => {
       if (
         this.db
           .prepare('SELECT 1 AS found FROM document_versions WHERE sha256 = ? LIMIT 1')

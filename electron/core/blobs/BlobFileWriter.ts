@@ -1,14 +1,14 @@
-import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { createHash, randomBytes, type CipherGCM, type Hash, type KeyObject } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import {
   BlobIntegrityError,
   DEFAULT_CHUNK_SIZE_LOG2,
   HEADER_BYTES,
   TAG_BYTES,
+  chunkCipher,
   chunkCount,
   decryptChunk,
   encodeHeader,
-  encryptChunk,
   fileKey,
   parseHeader,
   plainChunkLength,
@@ -28,7 +28,10 @@ export class BlobIncompleteError extends Error {
  * Writes one blob download into `<final>.part`, encrypting chunk by chunk (format in
  * blobFileFormat.ts), and renames it to its final path once the whole plaintext has arrived and
  * its SHA-256 matches. Invariants:
- * - only whole encrypted chunks are kept: a partial chunk lives in memory and is lost on a cut;
+ * - only whole encrypted chunks are kept: a partial chunk lives in memory (as ciphertext) and is
+ *   lost on a cut;
+ * - each piece of plaintext is encrypted and hashed as it arrives and never copied or kept:
+ *   the download path makes no copy of the plaintext (it is the hot path of a first sync);
  * - `plainOffset` is where the download must resume (`Range: bytes=<plainOffset>-`);
  * - on resume the kept chunks are decrypted (in memory) to rebuild the running SHA-256, and a
  *   chunk that does not authenticate is cut off with everything after it.
@@ -36,14 +39,18 @@ export class BlobIncompleteError extends Error {
 export class BlobFileWriter {
   private readonly handle: FileHandle;
   private readonly header: BlobHeader;
-  private readonly key: Buffer;
+  private readonly key: KeyObject;
   private hash: Hash;
   private readonly partPath: string;
   private readonly finalPath: string;
   private readonly chunks: number;
   private chunkIndex: number;
   private fileOffset: number;
-  private pending: Buffer[] = [];
+  /** The cipher of the chunk being received (null until its first byte). */
+  private cipher: CipherGCM | null = null;
+  /** Ciphertext of the chunk being received, in order. */
+  private sealed: Buffer[] = [];
+  /** Plaintext bytes of the chunk being received. */
   private pendingBytes = 0;
   /** Plaintext bytes safely on disk, bytes. */
   private stored: number;
@@ -51,7 +58,7 @@ export class BlobFileWriter {
   private constructor(init: {
     handle: FileHandle;
     header: BlobHeader;
-    key: Buffer;
+    key: KeyObject;
     hash: Hash;
     partPath: string;
     finalPath: string;
@@ -183,24 +190,29 @@ export class BlobFileWriter {
     this.chunkIndex = 0;
     this.fileOffset = HEADER_BYTES;
     this.stored = 0;
-    this.pending = [];
+    this.cipher = null;
+    this.sealed = [];
     this.pendingBytes = 0;
   }
 
-  /** Appends plaintext bytes; whole chunks are encrypted and written as they fill. */
+  /**
+   * Appends plaintext bytes: encrypted and hashed at once (`data` is not kept, the caller may
+   * reuse it); each chunk is written when it is whole.
+   */
   async write(data: Uint8Array): Promise<void> {
     if (this.received + data.length > this.header.size)
       throw new BlobIntegrityError('more bytes than the manifest size');
-    this.pending.push(Buffer.from(data));
-    this.pendingBytes += data.length;
-    while (this.chunkIndex < this.chunks) {
+    let offset = 0;
+    while (offset < data.length) {
       const need = plainChunkLength(this.chunkIndex, this.header.size, this.header.chunkSizeLog2);
-      if (need === 0 || this.pendingBytes < need) break;
-      const joined = Buffer.concat(this.pending, this.pendingBytes);
-      await this.flushChunk(joined.subarray(0, need));
-      const rest = joined.subarray(need);
-      this.pending = rest.length > 0 ? [rest] : [];
-      this.pendingBytes = rest.length;
+      const take = Math.min(need - this.pendingBytes, data.length - offset);
+      const piece = data.subarray(offset, offset + take);
+      this.cipher ??= chunkCipher(this.key, this.header, this.chunkIndex);
+      this.sealed.push(this.cipher.update(piece));
+      this.hash.update(piece);
+      this.pendingBytes += take;
+      offset += take;
+      if (this.pendingBytes === need) await this.flushChunk();
     }
   }
 
@@ -212,14 +224,13 @@ export class BlobFileWriter {
    */
   async finish(): Promise<void> {
     const last = this.chunks - 1;
+    // Only an empty blob gets here with its (empty) last chunk unwritten: write() flushes
+    // every chunk the moment it is whole.
     if (
       this.chunkIndex === last &&
       this.pendingBytes === plainChunkLength(last, this.header.size, this.header.chunkSizeLog2)
-    ) {
-      await this.flushChunk(Buffer.concat(this.pending, this.pendingBytes));
-      this.pending = [];
-      this.pendingBytes = 0;
-    }
+    )
+      await this.flushChunk();
     if (!this.complete) {
       await this.close();
       throw new BlobIncompleteError(`have ${this.received} of ${this.header.size} bytes`);
@@ -244,12 +255,18 @@ export class BlobFileWriter {
     await rm(this.partPath, { force: true });
   }
 
-  private async flushChunk(plain: Buffer): Promise<void> {
-    const sealed = encryptChunk(this.key, this.header, this.chunkIndex, plain);
-    await this.handle.write(sealed, 0, sealed.length, this.fileOffset);
-    this.hash.update(plain);
-    this.fileOffset += sealed.length;
-    this.stored += plain.length;
+  /** Seals the chunk being received (its plaintext all encrypted) and writes it in one go. */
+  private async flushChunk(): Promise<void> {
+    const cipher = this.cipher ?? chunkCipher(this.key, this.header, this.chunkIndex);
+    const parts = [...this.sealed, cipher.final(), cipher.getAuthTag()];
+    const length = this.pendingBytes + TAG_BYTES;
+    const { bytesWritten } = await this.handle.writev(parts, this.fileOffset);
+    if (bytesWritten !== length) throw new Error(`short write: ${bytesWritten} of ${length} bytes`);
+    this.fileOffset += length;
+    this.stored += this.pendingBytes;
     this.chunkIndex++;
+    this.cipher = null;
+    this.sealed = [];
+    this.pendingBytes = 0;
   }
 }

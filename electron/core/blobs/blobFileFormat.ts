@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  hkdfSync,
+  type CipherGCM,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * The encrypted blob file format. Plaintext never touches the disk: a paper is encrypted in
@@ -110,9 +117,9 @@ export function encryptedFileSize(size: number, chunkSizeLog2: number): number {
   return HEADER_BYTES + size + TAG_BYTES * chunkCount(size, chunkSizeLog2);
 }
 
-/** The per-file AES-256 key. */
-export function fileKey(dataKey: Buffer, header: BlobHeader): Buffer {
-  return Buffer.from(hkdfSync('sha256', dataKey, header.salt, HKDF_INFO, 32));
+/** The per-file AES-256 key (a KeyObject: made once per file, not once per chunk). */
+export function fileKey(dataKey: Buffer, header: BlobHeader): KeyObject {
+  return createSecretKey(Buffer.from(hkdfSync('sha256', dataKey, header.salt, HKDF_INFO, 32)));
 }
 
 function chunkIv(index: number): Buffer {
@@ -128,21 +135,31 @@ function chunkAad(header: BlobHeader, index: number): Buffer {
   return Buffer.concat([header.raw, tail]);
 }
 
+/**
+ * The cipher of chunk `index`, for encrypting it piece by piece as the plaintext streams in:
+ * feed the chunk's plaintext to `update()`, then `final()`; the stored chunk is the
+ * concatenated outputs ‖ `getAuthTag()`.
+ */
+export function chunkCipher(key: KeyObject, header: BlobHeader, index: number): CipherGCM {
+  const cipher = createCipheriv('aes-256-gcm', key, chunkIv(index));
+  cipher.setAAD(chunkAad(header, index));
+  return cipher;
+}
+
 /** Encrypts chunk `index`; returns ciphertext ‖ tag. */
 export function encryptChunk(
-  key: Buffer,
+  key: KeyObject,
   header: BlobHeader,
   index: number,
   plain: Buffer,
 ): Buffer {
-  const cipher = createCipheriv('aes-256-gcm', key, chunkIv(index));
-  cipher.setAAD(chunkAad(header, index));
+  const cipher = chunkCipher(key, header, index);
   return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
 }
 
 /** Decrypts chunk `index` (ciphertext ‖ tag); throws `BlobIntegrityError` when it does not authenticate. */
 export function decryptChunk(
-  key: Buffer,
+  key: KeyObject,
   header: BlobHeader,
   index: number,
   sealed: Buffer,

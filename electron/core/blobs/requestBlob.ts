@@ -75,6 +75,7 @@ export async function requestBlob(
 /**
  * Feeds the body to `onChunk` and fails with BlobTransientError when no byte arrives for
  * `idleMs` (a stalled connection that never closes) or the connection breaks.
+ * One idle timer per body, re-armed on each chunk (this loop runs once per network read).
  */
 export async function readBody(
   body: ReadableStream<Uint8Array>,
@@ -82,25 +83,38 @@ export async function readBody(
   onChunk: (chunk: Uint8Array) => Promise<void>,
 ): Promise<void> {
   const reader = body.getReader();
+  let idle = false;
+  let inChunk = false;
+  // Only time spent waiting for the network counts. Cancelling the reader ends the pending
+  // read() with `done`; `idle` tells that from the real end of the body.
+  const timer = setTimeout(() => {
+    if (inChunk) {
+      timer.refresh();
+      return;
+    }
+    idle = true;
+    reader.cancel().catch(() => {});
+  }, idleMs);
   try {
     for (;;) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const idle = new Promise<'idle'>((resolve) => {
-        timer = setTimeout(() => resolve('idle'), idleMs);
-      });
-      let next: Awaited<ReturnType<typeof reader.read>> | 'idle';
+      let next: Awaited<ReturnType<typeof reader.read>>;
       try {
-        next = await Promise.race([reader.read(), idle]);
+        next = await reader.read();
       } catch (error) {
         throw new BlobTransientError(`blob transfer broke: ${describeFetchError(error)}`);
-      } finally {
-        clearTimeout(timer);
       }
-      if (next === 'idle') throw new BlobTransientError(`no data for ${idleMs} ms`);
+      if (idle) throw new BlobTransientError(`no data for ${idleMs} ms`);
       if (next.done) return;
-      await onChunk(next.value);
+      inChunk = true;
+      try {
+        await onChunk(next.value);
+      } finally {
+        inChunk = false;
+      }
+      timer.refresh();
     }
   } finally {
+    clearTimeout(timer);
     reader.cancel().catch(() => {});
     reader.releaseLock();
   }

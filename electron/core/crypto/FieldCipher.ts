@@ -1,4 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -13,11 +19,12 @@ const HEAD_BYTES = 1 + IV_BYTES + TAG_BYTES;
  * copied into another row or column fails to open.
  */
 export class FieldCipher {
-  private readonly key: Buffer;
+  /** A KeyObject, made once: a raw Buffer key is converted again on every cipher. */
+  private readonly key: KeyObject;
 
   constructor(dataKey: Buffer) {
     if (dataKey.length !== 32) throw new Error('data key must be 32 bytes');
-    this.key = dataKey;
+    this.key = createSecretKey(dataKey);
   }
 
   seal(plain: string, context: string): Buffer {

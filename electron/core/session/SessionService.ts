@@ -25,6 +25,8 @@ export interface SessionServiceDeps {
   log: Logger;
   /** Called after a successful login, before it is announced: claims (maybe wipes) the replica. */
   claimReplica: (userId: string, serverUrl: string) => void;
+  /** The server's time in the login answer, epoch ms (after the replica was claimed). */
+  onServerTime?: (serverMs: number) => void;
   loginTimeoutMs?: number;
 }
 
@@ -89,6 +91,7 @@ export class SessionService {
       this.deps.loginTimeoutMs,
     );
     this.deps.claimReplica(response.user.id, serverUrl);
+    this.deps.onServerTime?.(Date.parse(response.serverTime));
     this.deps.store.save({
       user: response.user,
       serverUrl,

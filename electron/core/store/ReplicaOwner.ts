@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { REPLICA_DATA_TABLES } from './replicaTables.ts';
 import { immediate } from './transaction.ts';
 
 /**
@@ -42,7 +43,9 @@ export class ReplicaOwner {
 
   /**
    * Makes (userId, serverUrl) the owner. Returns true when the replica was not theirs and was
-   * wiped (records, cursor, cached-blob index): the caller then deletes the files.
+   * wiped (records, cursor, cached-blob index, and the previous owner's outbox: its client id
+   * is bound to that user on the server, so nobody else can send it): the caller then deletes
+   * the files.
    */
   claim(userId: string, serverUrl: string): boolean {
     const current = this.owner();
@@ -70,16 +73,5 @@ export class ReplicaOwner {
 }
 
 function wipeReplicaRows(db: DatabaseSync): void {
-  for (const table of [
-    'users',
-    'meetings',
-    'agenda_items',
-    'documents',
-    'document_versions',
-    'participants',
-    'cached_blobs',
-    'offline_meetings',
-  ]) {
-    db.exec(`DELETE FROM ${table}`);
-  }
+  for (const table of REPLICA_DATA_TABLES) db.exec(`DELETE FROM ${table}`);
 }

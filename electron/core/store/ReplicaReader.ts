@@ -15,6 +15,7 @@ import type {
   Participant,
 } from '../../../shared/domain/meeting.ts';
 import { userSchema, type User } from '../../../shared/domain/user.ts';
+import { voteSchema, type Vote } from '../../../shared/domain/vote.ts';
 import type { FieldCipher } from '../crypto/FieldCipher.ts';
 import type { Logger } from '../log/logger.ts';
 import { recordContext, type ReplicaTable } from './replicaTables.ts';
@@ -112,6 +113,42 @@ export class ReplicaReader {
       'SELECT id, json FROM participants WHERE meeting_id = ? ORDER BY id',
       meetingId,
     );
+  }
+
+  agendaItem(id: string): AgendaItem | null {
+    return (
+      this.read(
+        'agenda_items',
+        agendaItemSchema,
+        'SELECT id, json FROM agenda_items WHERE id = ?',
+        id,
+      )[0] ?? null
+    );
+  }
+
+  participant(id: string): Participant | null {
+    return (
+      this.read(
+        'participants',
+        participantSchema,
+        'SELECT id, json FROM participants WHERE id = ?',
+        id,
+      )[0] ?? null
+    );
+  }
+
+  /** The meeting's live votes (server records only: votes are never changed locally). */
+  votes(meetingId: string): Vote[] {
+    return this.read(
+      'votes',
+      voteSchema,
+      'SELECT id, json FROM votes WHERE meeting_id = ? ORDER BY id',
+      meetingId,
+    );
+  }
+
+  vote(id: string): Vote | null {
+    return this.read('votes', voteSchema, 'SELECT id, json FROM votes WHERE id = ?', id)[0] ?? null;
   }
 
   user(id: string): User | null {

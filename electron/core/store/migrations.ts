@@ -68,4 +68,77 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE offline_meetings (meeting_id TEXT PRIMARY KEY, requested_at INTEGER NOT NULL);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- What members write. json is the server's record (NULL until the server sent it);
+      -- local_json is what the device shows while its own changes are not echoed by a pull:
+      -- the server record with the outbox's non-refused mutations for the row applied in order
+      -- (shared/sync/optimistic.ts), sealed with context "<table>:<id>#local". NULL when no
+      -- such mutation exists. pending = 1 while one of them is not acknowledged yet.
+      CREATE TABLE comments (
+        id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, agenda_item_id TEXT NOT NULL,
+        json BLOB, local_json BLOB, pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1)),
+        CHECK (json IS NOT NULL OR local_json IS NOT NULL)
+      );
+      CREATE INDEX comments_item ON comments (agenda_item_id);
+      CREATE INDEX comments_meeting ON comments (meeting_id);
+      CREATE TABLE positions (
+        id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, agenda_item_id TEXT NOT NULL, user_id TEXT NOT NULL,
+        json BLOB, local_json BLOB, pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1)),
+        CHECK (json IS NOT NULL OR local_json IS NOT NULL)
+      );
+      CREATE INDEX positions_meeting ON positions (meeting_id);
+      CREATE TABLE ballots (
+        id TEXT PRIMARY KEY, vote_id TEXT NOT NULL, meeting_id TEXT NOT NULL, user_id TEXT NOT NULL,
+        json BLOB, local_json BLOB, pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1)),
+        CHECK (json IS NOT NULL OR local_json IS NOT NULL)
+      );
+      CREATE INDEX ballots_vote ON ballots (vote_id);
+      CREATE INDEX ballots_meeting ON ballots (meeting_id);
+      -- Votes are changed by the server only (the secretariat opens and closes them online).
+      CREATE TABLE votes (id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, agenda_item_id TEXT NOT NULL, json BLOB NOT NULL);
+      CREATE INDEX votes_meeting ON votes (meeting_id);
+
+      -- The outbox's client (electron/core/outbox). client_id is a random UUID made when the
+      -- replica's owner first writes, and forgotten with the replica (another user signs in):
+      -- one id per installation and user, so the server's binding of a client id to a user
+      -- holds. last_mutation_id: highest id allocated (0 = none). acked_through: every id at
+      -- or below it has its final ack. ack_epoch: +1 per transaction that applies acks.
+      CREATE TABLE outbox_client (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        client_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        last_mutation_id INTEGER NOT NULL CHECK (last_mutation_id >= 0),
+        acked_through INTEGER NOT NULL CHECK (acked_through >= 0 AND acked_through <= last_mutation_id),
+        ack_epoch INTEGER NOT NULL DEFAULT 0
+      );
+      -- One row per local change. args: the mutation's args as JSON, sealed with context
+      -- "outbox:<mutation_id>". target: "<table>:<id>" of the replica row it changes.
+      -- state: pending → sent → applied (kept until a pull started after the ack completes,
+      -- then deleted) | rejected (kept with code and message until dismissed).
+      -- client_time, settled_at: epoch ms. settled_epoch: outbox_client.ack_epoch of its ack.
+      CREATE TABLE outbox (
+        mutation_id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        args BLOB NOT NULL,
+        client_time INTEGER NOT NULL,
+        target TEXT NOT NULL,
+        meeting_id TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'applied', 'rejected')),
+        code TEXT,
+        message TEXT,
+        settled_at INTEGER,
+        settled_epoch INTEGER
+      );
+      CREATE INDEX outbox_target ON outbox (target, mutation_id);
+      -- Partial indexes (SQLite uses one only when the query's WHERE repeats its WHERE), so
+      -- the many pending rows cost nothing here and the sync panel never scans the outbox.
+      CREATE INDEX outbox_rejected ON outbox (mutation_id) WHERE state = 'rejected';
+      CREATE INDEX outbox_applied ON outbox (settled_epoch) WHERE state = 'applied';
+
+      -- The server's clock as last seen (login): server time ≈ device time + offset_ms.
+      CREATE TABLE server_clock (id INTEGER PRIMARY KEY CHECK (id = 1), offset_ms INTEGER NOT NULL, observed_at INTEGER NOT NULL);
+    `,
+  },
 ];

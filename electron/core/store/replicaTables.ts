@@ -8,11 +8,40 @@ export const ENTITY_TABLES = {
   document: 'documents',
   documentVersion: 'document_versions',
   participant: 'participants',
+  comment: 'comments',
+  position: 'positions',
+  vote: 'votes',
+  ballot: 'ballots',
 } as const satisfies Record<Entity, string>;
 
 export type ReplicaTable = (typeof ENTITY_TABLES)[Entity];
 
+/** Every table wiped with the replica (another user signs in, the data key was replaced). The
+ * outbox goes with it: its mutations belong to the previous owner's client id. */
+export const REPLICA_DATA_TABLES = [
+  'users',
+  'meetings',
+  'agenda_items',
+  'documents',
+  'document_versions',
+  'participants',
+  'cached_blobs',
+  'offline_meetings',
+  'comments',
+  'positions',
+  'votes',
+  'ballots',
+  'outbox',
+  'outbox_client',
+  'server_clock',
+] as const;
+
 /** AAD context of a sealed record: binds the ciphertext to its table and row. */
 export function recordContext(table: ReplicaTable, id: string): string {
   return `${table}:${id}`;
+}
+
+/** AAD context of a row's optimistic local record (`local_json`). */
+export function localRecordContext(table: ReplicaTable, id: string): string {
+  return `${table}:${id}#local`;
 }

@@ -24,6 +24,14 @@ export interface SyncEngineDeps {
   /** The server refused the token. The engine has already stopped. */
   onAuthFailure: (reason: 'expired' | 'revoked') => void;
   onState: (state: ConnectionState) => void;
+  /** The socket connected (the outbox pushes over it). */
+  onOnline?: (connection: SyncSocket) => void;
+  /** The socket announced by `onOnline` is gone. */
+  onOffline?: () => void;
+  /** The server refused this app's protocol version (connect_error PROTOCOL_UNSUPPORTED). */
+  onProtocolRefused?: () => void;
+  /** A pull loop is about to send its first request (the outbox's echo bookkeeping). */
+  onPullStart?: () => void;
   log: Logger;
   tuning: SyncTuning;
 }
@@ -39,6 +47,8 @@ export class SyncEngine {
   private readonly deps: SyncEngineDeps;
   /** The current connection (attempt), or null. */
   private current: SyncSocket | null = null;
+  /** `current` was announced through `onOnline` (and `onOffline` is owed when it goes). */
+  private announced = false;
   private running = false;
   private reconnectAttempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -60,6 +70,11 @@ export class SyncEngine {
 
   connection(): ConnectionState {
     return { state: this.state, lastSyncedAt: this.lastSyncedAt };
+  }
+
+  /** The connected socket, or null when offline. */
+  connectedSocket(): SyncSocket | null {
+    return this.current?.socket.connected ? this.current : null;
   }
 
   /** The replica was wiped (another user signed in): nothing has been synced yet. */
@@ -121,6 +136,10 @@ export class SyncEngine {
           this.setState('online');
           this.startPeriodic();
           this.pull();
+          if (this.current) {
+            this.announced = true;
+            this.deps.onOnline?.(this.current);
+          }
         },
         onConnectError: (code, message) => {
           const refusal = authRefusal(code);
@@ -129,11 +148,12 @@ export class SyncEngine {
             return;
           }
           const protocol = code === 'PROTOCOL_UNSUPPORTED';
-          if (protocol)
+          if (protocol) {
             this.deps.log.error('server refused the protocol version; retrying slowly', {
               version: PROTOCOL_VERSION,
             });
-          else this.deps.log.warn('connect failed', { code, message });
+            this.deps.onProtocolRefused?.();
+          } else this.deps.log.warn('connect failed', { code, message });
           this.scheduleReconnect(protocol);
         },
         onDisconnect: (reason) => {
@@ -187,6 +207,7 @@ export class SyncEngine {
       this.pullAgain = false;
       const connection = this.current;
       if (!connection?.socket.connected || !this.running) return;
+      this.deps.onPullStart?.();
       const outcome = await this.pullToEnd(connection);
       if (outcome === 'failed') {
         this.scheduleRetry();
@@ -284,6 +305,10 @@ export class SyncEngine {
   private dropSocket(): void {
     this.current?.drop();
     this.current = null;
+    if (this.announced) {
+      this.announced = false;
+      this.deps.onOffline?.();
+    }
   }
 
   private setState(state: ConnectionState['state'], force = false): void {

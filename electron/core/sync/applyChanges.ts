@@ -1,6 +1,13 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { Change, Entity } from '../../../shared/protocol/changes.ts';
+import { ENTITIES, type Change, type Entity } from '../../../shared/protocol/changes.ts';
 import type { FieldCipher } from '../crypto/FieldCipher.ts';
+import { silentLogger, type Logger } from '../log/logger.ts';
+import type { StoreContext } from '../outbox/overlay.ts';
+import {
+  eraseMeetingRecords,
+  eraseServerRecord,
+  storeServerRecord,
+} from '../outbox/serverRecords.ts';
 import { ENTITY_TABLES, recordContext } from '../store/replicaTables.ts';
 import { immediate } from '../store/transaction.ts';
 
@@ -22,15 +29,22 @@ export interface ApplyResult {
  * (BEGIN IMMEDIATE … COMMIT): after a crash either both are stored or neither.
  * Idempotent: an upsert replaces the whole record; a delete of something unknown is a no-op;
  * re-applying a page gives the same state. Deleting a meeting (access withdrawn) erases its
- * agenda items, documents, versions, participants and offline request too.
+ * agenda items, documents, versions, participants, votes, offline request, and the server's
+ * records of its comments, positions and ballots too.
+ *
+ * Comments, positions and ballots may have local changes waiting in the outbox: the server's
+ * record is stored underneath and the row's optimistic record is recomputed on top of it, so a
+ * pending local change still wins in the views (outbox/serverRecords.ts).
  */
 export function applyChanges(
   db: DatabaseSync,
   cipher: FieldCipher,
   changes: readonly Change[],
   cursor: number,
+  log: Logger = silentLogger,
 ): ApplyResult {
   const s = statements(db);
+  const ctx: StoreContext = { db, cipher, log };
   return immediate(db, () => {
     const entities = new Set<Entity>();
     const candidates = new Set<string>();
@@ -53,6 +67,8 @@ export function applyChanges(
             s.deleteItemsByMeeting.run(id);
             s.deleteParticipantsByMeeting.run(id);
             s.deleteOfflineMeeting.run(id);
+            s.deleteVotesByMeeting.run(id);
+            eraseMeetingRecords(ctx, id);
             s.deleteMeeting.run(id);
             break;
           case 'document':
@@ -72,6 +88,18 @@ export function applyChanges(
             break;
           case 'user':
             s.deleteUser.run(id);
+            break;
+          case 'vote':
+            s.deleteVote.run(id);
+            break;
+          case 'comment':
+            eraseServerRecord(ctx, 'comments', id);
+            break;
+          case 'position':
+            eraseServerRecord(ctx, 'positions', id);
+            break;
+          case 'ballot':
+            eraseServerRecord(ctx, 'ballots', id);
             break;
         }
         continue;
@@ -126,6 +154,20 @@ export function applyChanges(
           s.upsertParticipant.run(d.id, d.meetingId, d.userId, seal('participant', d.id, d));
           break;
         }
+        case 'vote': {
+          const d = change.data;
+          s.upsertVote.run(d.id, d.meetingId, d.agendaItemId, seal('vote', d.id, d));
+          break;
+        }
+        case 'comment':
+          storeServerRecord(ctx, 'comments', change.data);
+          break;
+        case 'position':
+          storeServerRecord(ctx, 'positions', change.data);
+          break;
+        case 'ballot':
+          storeServerRecord(ctx, 'ballots', change.data);
+          break;
       }
     }
 
@@ -136,16 +178,8 @@ export function applyChanges(
       releasedBlobs.push(sha);
     }
     s.setCursor.run(cursor);
-    const order: readonly Entity[] = [
-      'user',
-      'meeting',
-      'agendaItem',
-      'document',
-      'documentVersion',
-      'participant',
-    ];
     return {
-      entities: order.filter((e) => entities.has(e)),
+      entities: ENTITIES.filter((e) => entities.has(e)),
       releasedBlobs,
       upsertedMeetings: [...meetings],
     };
@@ -174,6 +208,9 @@ type Statements = Record<
   | 'upsertDocument'
   | 'upsertVersion'
   | 'upsertParticipant'
+  | 'deleteVotesByMeeting'
+  | 'deleteVote'
+  | 'upsertVote'
   | 'shaReferenced'
   | 'deleteCachedBlob'
   | 'setCursor',
@@ -216,6 +253,11 @@ function statements(db: DatabaseSync): Statements {
     ),
     upsertParticipant: p(
       'INSERT OR REPLACE INTO participants (id, meeting_id, user_id, json) VALUES (?, ?, ?, ?)',
+    ),
+    deleteVotesByMeeting: p('DELETE FROM votes WHERE meeting_id = ?'),
+    deleteVote: p('DELETE FROM votes WHERE id = ?'),
+    upsertVote: p(
+      'INSERT OR REPLACE INTO votes (id, meeting_id, agenda_item_id, json) VALUES (?, ?, ?, ?)',
     ),
     shaReferenced: p('SELECT 1 AS found FROM document_versions WHERE sha256 = ? LIMIT 1'),
     deleteCachedBlob: p('DELETE FROM cached_blobs WHERE sha256 = ?'),

@@ -1,0 +1,179 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { User } from '../../../shared/domain/user.ts';
+import type { OutboxStatus } from '../../../shared/domain/views.ts';
+import type { Handlers } from '../../../shared/ipc/dispatch.ts';
+import { IpcError } from '../../../shared/ipc/errors.ts';
+import type { Entity } from '../../../shared/protocol/changes.ts';
+import type { MutationKind } from '../../../shared/sync/mutations.ts';
+import type { FieldCipher } from '../crypto/FieldCipher.ts';
+import type { EventHub } from '../events/EventHub.ts';
+import type { Logger } from '../log/logger.ts';
+import { Outbox } from '../outbox/Outbox.ts';
+import { OutboxPusher } from '../outbox/OutboxPusher.ts';
+import type { PushTuning } from '../outbox/PushTuning.ts';
+import type { WriteTable } from '../outbox/writeTables.ts';
+import type { ReplicaReader } from '../store/ReplicaReader.ts';
+import type { SyncSocket } from '../sync/openSyncSocket.ts';
+import { ActivityReader } from './ActivityReader.ts';
+import { CommentService } from './CommentService.ts';
+import { FeatureContext } from './FeatureContext.ts';
+import { PositionService } from './PositionService.ts';
+import { SecretariatVotes } from './SecretariatVotes.ts';
+import { VoteService } from './VoteService.ts';
+
+export type WriteChannel =
+  | 'comments:list'
+  | 'comments:create'
+  | 'comments:edit'
+  | 'comments:delete'
+  | 'positions:get'
+  | 'positions:set'
+  | 'votes:list'
+  | 'votes:cast'
+  | 'votes:open'
+  | 'votes:close'
+  | 'outbox:status'
+  | 'outbox:dismiss';
+
+export interface WriteFeaturesDeps {
+  db: DatabaseSync;
+  cipher: FieldCipher;
+  log: Logger;
+  events: EventHub;
+  reader: ReplicaReader;
+  /** Whose replica may be read and written (also after the server ended the session). */
+  replicaUser: () => User | null;
+  /** Who is signed in now (pushes need a live token). */
+  activeUserId: () => string | null;
+  /** Device clock, epoch ms. */
+  now: () => number;
+  /** Best estimate of the server's clock, epoch ms. */
+  serverNow: () => number;
+  cursor: () => number;
+  connectedSocket: () => SyncSocket | null;
+  requestPull: () => void;
+  onAuthFailure: (reason: 'expired' | 'revoked') => void;
+  pushTuning: PushTuning;
+}
+
+export interface WriteFeatures {
+  readonly outbox: Outbox;
+  readonly pusher: OutboxPusher;
+  readonly handlers: Pick<Handlers, WriteChannel>;
+  /** A pull loop starts: remembers the ack epoch its completion will echo. */
+  pullStarted(): void;
+  /** That pull loop reached the end of the log: applied changes it echoed are forgotten. */
+  pullCompleted(): void;
+}
+
+const TABLE_ENTITY: Record<WriteTable, Entity> = {
+  comments: 'comment',
+  positions: 'position',
+  ballots: 'ballot',
+};
+const KIND_TABLE: Record<MutationKind, WriteTable> = {
+  'comment.create': 'comments',
+  'comment.edit': 'comments',
+  'comment.delete': 'comments',
+  'position.set': 'positions',
+  'vote.cast': 'ballots',
+};
+
+/**
+ * Builds the outbox, its pusher and the write features (comments, positions, votes, the sync
+ * panel), and wires their events: `outbox:changed` whenever the counts may have changed,
+ * `sync:applied` whenever a local write, a refusal or an echo changed what the replica shows.
+ */
+export function createWriteFeatures(deps: WriteFeaturesDeps): WriteFeatures {
+  const outbox = new Outbox({ db: deps.db, cipher: deps.cipher, log: deps.log, now: deps.now });
+  const announceCounts = (): void =>
+    deps.events.emit('outbox:changed', {
+      ...outbox.counts(),
+      updateRequired: pusher.status().updateRequired,
+    });
+  const announceTables = (tables: Iterable<WriteTable>): void => {
+    const entities = [...new Set([...tables].map((t) => TABLE_ENTITY[t]))];
+    if (entities.length > 0) deps.events.emit('sync:applied', { entities, cursor: deps.cursor() });
+  };
+  const pusher: OutboxPusher = new OutboxPusher({
+    outbox,
+    activeUserId: deps.activeUserId,
+    onAuthFailure: deps.onAuthFailure,
+    onSettled: ({ touched, applied }) => {
+      announceTables(touched);
+      if (applied > 0) deps.requestPull(); // the echo that lets the optimistic records go
+    },
+    onStatus: announceCounts,
+    now: deps.now,
+    log: deps.log,
+    tuning: deps.pushTuning,
+  });
+  const ctx = new FeatureContext({
+    outbox,
+    reader: deps.reader,
+    activity: new ActivityReader({ db: deps.db, cipher: deps.cipher, log: deps.log }),
+    replicaUser: deps.replicaUser,
+    now: deps.now,
+    serverNow: deps.serverNow,
+    written: (write) => {
+      announceCounts();
+      announceTables([write.target.table]);
+      pusher.written();
+    },
+  });
+  const comments = new CommentService(ctx);
+  const positions = new PositionService(ctx);
+  const votes = new VoteService(ctx);
+  const secretariat = new SecretariatVotes({
+    ctx,
+    socket: deps.connectedSocket,
+    onAuthFailure: deps.onAuthFailure,
+    onChanged: deps.requestPull,
+    ackTimeoutMs: deps.pushTuning.ackTimeoutMs,
+    log: deps.log,
+  });
+  const status = (): OutboxStatus => {
+    ctx.user();
+    return {
+      pending: outbox.counts().pending,
+      rejected: outbox.rejected().map((r) => r.rejection),
+      ...pusher.status(),
+    };
+  };
+  let epochAtPullStart: number | null = null;
+
+  return {
+    outbox,
+    pusher,
+    pullStarted: () => {
+      epochAtPullStart = outbox.ackEpoch();
+    },
+    pullCompleted: () => {
+      if (epochAtPullStart === null) return;
+      announceTables(outbox.clearEchoed(epochAtPullStart));
+      epochAtPullStart = null;
+    },
+    handlers: {
+      'comments:list': ({ agendaItemId }) => comments.list(agendaItemId),
+      'comments:create': (input) => comments.create(input),
+      'comments:edit': (input) => comments.edit(input),
+      'comments:delete': (input) => comments.delete(input),
+      'positions:get': ({ meetingId }) => positions.get(meetingId),
+      'positions:set': (input) => positions.set(input),
+      'votes:list': ({ meetingId }) => votes.list(meetingId),
+      'votes:cast': (input) => votes.cast(input),
+      'votes:open': (input) => secretariat.open(input),
+      'votes:close': (input) => secretariat.close(input),
+      'outbox:status': () => status(),
+      'outbox:dismiss': ({ mutationId }) => {
+        ctx.user();
+        const entry = outbox.rejected().find((r) => r.rejection.mutationId === mutationId);
+        if (!entry || !outbox.dismiss(mutationId))
+          throw new IpcError('NOT_FOUND', 'no refused change with this id');
+        announceCounts();
+        if (entry.mutation) announceTables([KIND_TABLE[entry.mutation.kind]]);
+        return status();
+      },
+    },
+  };
+}

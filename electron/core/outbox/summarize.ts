@@ -1,0 +1,30 @@
+import type { LocalMutation } from '../../../shared/sync/optimistic.ts';
+
+/** Longest excerpt of a comment body in a summary, in characters. */
+const EXCERPT_CHARS = 200;
+
+/**
+ * What a change said, in plain data for the sync panel (not prose: the UI words it in the
+ * user's language from `kind`): a comment's body excerpt, a position's `stance: note`, a
+ * vote's choice. A deletion has no content of its own: the empty string.
+ */
+export function summarize(mutation: LocalMutation): string {
+  switch (mutation.kind) {
+    case 'comment.create':
+    case 'comment.edit':
+      return excerpt(mutation.args.body);
+    case 'comment.delete':
+      return '';
+    case 'position.set':
+      return mutation.args.note === ''
+        ? mutation.args.stance
+        : `${mutation.args.stance}: ${mutation.args.note}`;
+    case 'vote.cast':
+      return mutation.args.choice;
+  }
+}
+
+function excerpt(text: string): string {
+  const chars = [...text];
+  return chars.length <= EXCERPT_CHARS ? text : `${chars.slice(0, EXCERPT_CHARS).join('')}…`;
+}

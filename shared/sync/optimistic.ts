@@ -1,0 +1,111 @@
+import type { Comment } from '../domain/comment.ts';
+import type { Position } from '../domain/position.ts';
+import type { Ballot } from '../domain/vote.ts';
+import type { MutationArgs, MutationKind } from './mutations.ts';
+
+/**
+ * What a device shows for a record while its own changes wait for the server: the server's
+ * record with the queued mutations applied in order (architecture.md "Conflicts"). These are
+ * the same rules the server applies, minus what only the server can know (eligibility,
+ * deadlines by trusted time); when the server refuses a change the device drops it and shows
+ * the server's record again. Pure and deterministic.
+ */
+
+/** Who made a local change and when. `clientTime` is the device clock, epoch ms: shown only
+ * until the server's own record (with server times) replaces it. */
+export interface LocalOrigin {
+  userId: string;
+  clientTime: number;
+  /** The meeting the change belongs to (a ballot's args do not carry it). */
+  meetingId: string;
+}
+
+export type LocalMutation = {
+  [K in MutationKind]: { kind: K; args: MutationArgs<K> };
+}[MutationKind];
+export type CommentMutation = Extract<LocalMutation, { kind: `comment.${string}` }>;
+
+/** `${agendaItemId}:${userId}`: one position per member and item (shared/domain/position.ts). */
+export function positionId(agendaItemId: string, userId: string): string {
+  return `${agendaItemId}:${userId}`;
+}
+
+/** `${voteId}:${userId}`: one counted ballot per member and vote (shared/domain/vote.ts). */
+export function ballotId(voteId: string, userId: string): string {
+  return `${voteId}:${userId}`;
+}
+
+function instant(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
+
+/**
+ * Comments belong to their author: only the author edits or deletes, and the author's last
+ * change wins. A creation never replaces a comment that exists (a replay); an edit or delete of
+ * a comment that does not exist, or someone else's, changes nothing (the server refuses it). A
+ * delete keeps the comment's place in its thread with an empty body.
+ */
+export function applyToComment(
+  current: Comment | null,
+  mutation: CommentMutation,
+  origin: LocalOrigin,
+): Comment | null {
+  switch (mutation.kind) {
+    case 'comment.create': {
+      if (current) return current;
+      const a = mutation.args;
+      return {
+        id: a.id,
+        meetingId: a.meetingId,
+        agendaItemId: a.agendaItemId,
+        parentId: a.parentId,
+        authorId: origin.userId,
+        body: a.body,
+        createdAt: instant(origin.clientTime),
+        editedAt: null,
+        deletedAt: null,
+      };
+    }
+    case 'comment.edit':
+      if (!current || current.deletedAt !== null || current.authorId !== origin.userId)
+        return current;
+      return { ...current, body: mutation.args.body, editedAt: instant(origin.clientTime) };
+    case 'comment.delete':
+      if (!current || current.authorId !== origin.userId) return current;
+      if (current.deletedAt !== null) return current;
+      return { ...current, body: '', deletedAt: instant(origin.clientTime) };
+  }
+}
+
+/** A member's position on an item: the latest one set replaces the previous one. */
+export function applyToPosition(
+  _current: Position | null,
+  args: MutationArgs<'position.set'>,
+  origin: LocalOrigin,
+): Position {
+  return {
+    id: positionId(args.agendaItemId, origin.userId),
+    meetingId: args.meetingId,
+    agendaItemId: args.agendaItemId,
+    userId: origin.userId,
+    stance: args.stance,
+    note: args.note,
+    updatedAt: instant(origin.clientTime),
+  };
+}
+
+/** A member's ballot: the latest choice before the close counts (the server decides the close). */
+export function applyToBallot(
+  _current: Ballot | null,
+  args: MutationArgs<'vote.cast'>,
+  origin: LocalOrigin,
+): Ballot {
+  return {
+    id: ballotId(args.voteId, origin.userId),
+    voteId: args.voteId,
+    meetingId: origin.meetingId,
+    userId: origin.userId,
+    choice: args.choice,
+    castAt: instant(origin.clientTime),
+  };
+}
