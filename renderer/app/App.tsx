@@ -3,6 +3,7 @@ import { startConnectionSync } from '../features/connection/connectionStore.ts';
 import { MeetingDetailScreen } from '../features/meetings/MeetingDetailScreen.tsx';
 import { MeetingsScreen } from '../features/meetings/MeetingsScreen.tsx';
 import { startMeetingsSync } from '../features/meetings/meetingsStore.ts';
+import { startOutboxSync } from '../features/outbox/outboxStore.ts';
 import { PaperScreen } from '../features/papers/PaperScreen.tsx';
 import { SessionGate } from '../features/session/SessionGate.tsx';
 import { startSessionSync } from '../features/session/sessionStore.ts';
@@ -50,6 +51,7 @@ export function App() {
       startConnectionSync(),
       startSessionSync(),
       startMeetingsSync(),
+      startOutboxSync(),
     ];
     return () => {
       for (const stop of stops) stop();

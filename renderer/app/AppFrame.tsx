@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { ConnectionIndicator } from '../features/connection/ConnectionIndicator.tsx';
 import { OfflineBanner } from '../features/connection/OfflineBanner.tsx';
 import { SyncNowButton } from '../features/connection/SyncNowButton.tsx';
+import { SyncPanelToggle } from '../features/outbox/SyncPanelToggle.tsx';
+import { UpdateRequiredBanner } from '../features/outbox/UpdateRequiredBanner.tsx';
 import { UserMenu } from '../features/session/UserMenu.tsx';
 import { useSessionStore } from '../features/session/sessionStore.ts';
 import { ROUTES, hrefFor, type Route } from './router/routes.ts';
 
 /**
- * Header (product name, connection state, sync, the signed-in user), the offline banner,
+ * Header (product name, connection state, sync, the changes waiting for the server and the
+ * sync panel, the signed-in user), the offline and "update the app" banners,
  * navigation and the main region. After a view change focus moves to the main region, so
  * keyboard and screen-reader users land on the new screen instead of staying on the link they
  * activated. `route` is the navigation entry to mark; `viewKey` names the exact view.
@@ -55,10 +58,12 @@ export function AppFrame({
         <div className="app-header__tools">
           <ConnectionIndicator />
           {signedIn ? <SyncNowButton /> : null}
+          {signedIn ? <SyncPanelToggle /> : null}
           <UserMenu />
         </div>
       </header>
       <OfflineBanner />
+      <UpdateRequiredBanner />
       <div className="app-body">
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul className="app-nav__list">

@@ -48,11 +48,13 @@ describe('App shell', () => {
       'session:changed',
       'sync:applied',
       'download:progress',
+      'outbox:changed',
     ] as const;
     expect(bridge.listenerCount('settings:changed')).toBe(1);
     expect(bridge.listenerCount('connection:state')).toBe(1);
-    // The session store and the meetings store each follow session:changed.
-    expect(bridge.listenerCount('session:changed')).toBe(2);
+    expect(bridge.listenerCount('outbox:changed')).toBe(1);
+    // The session, meetings and outbox stores each follow session:changed.
+    expect(bridge.listenerCount('session:changed')).toBe(3);
     view.unmount();
     for (const event of events) expect(bridge.listenerCount(event), event).toBe(0);
   });

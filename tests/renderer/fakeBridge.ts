@@ -10,6 +10,7 @@ import type { EcabinetBridge } from '../../shared/ipc/bridge.ts';
 import type { Channel, EventName } from '../../shared/ipc/channels.ts';
 import type { ConnectionState } from '../../shared/ipc/events.ts';
 import { summaryOf, uuid } from './fixtures.ts';
+import { createFakeWriteCore, type FakeWriteCore } from './fakeWriteCore.ts';
 
 /** A fake handler: returns exactly what crosses the bridge, possibly malformed on purpose. */
 export type FakeHandler = (input: unknown) => unknown;
@@ -35,6 +36,8 @@ export interface FakeBridge extends EcabinetBridge {
   /** The settings the fake core holds. */
   settings: Settings;
   readonly core: FakeCoreState;
+  /** Comments, positions, votes and the outbox (fakeWriteCore.ts): state and ack/refusal helpers. */
+  readonly write: FakeWriteCore;
   /** Replaces the answer of one channel (until replaced again or cleared with undefined). */
   override(channel: Channel, handler: FakeHandler | undefined): void;
   /** Pushes an event to every listener, as the host would. */
@@ -53,7 +56,8 @@ const fail = (code: string, message = ''): unknown => ({ ok: false, error: { cod
  * - session: `session:get`, `session:login` (accepts `core.credentials`, emits
  *   `session:changed`), `session:logout`;
  * - meetings and papers from `core` (reads need a signed-in user: NOT_LOGGED_IN otherwise);
- * - `sync:now` starts, `connection:get` answers `core.connection`.
+ * - `sync:now` starts, `connection:get` answers `core.connection`;
+ * - comments, positions, votes and the outbox through `write` (fakeWriteCore.ts).
  */
 export function createFakeBridge(
   initial: Partial<Settings> = {},
@@ -76,6 +80,13 @@ export function createFakeBridge(
   function emit(event: EventName, payload: unknown): void {
     for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
   }
+
+  const write = createFakeWriteCore({
+    user: () => core.user,
+    meetings: () => core.meetings,
+    connection: () => core.connection,
+    emit,
+  });
 
   function field(input: unknown, key: string): unknown {
     return typeof input === 'object' && input !== null
@@ -156,7 +167,7 @@ export function createFakeBridge(
       case 'connection:get':
         return { ok: true, value: core.connection };
       default:
-        return fail('NOT_AVAILABLE', `${channel} not faked`);
+        return write.handle(channel, input) ?? fail('NOT_AVAILABLE', `${channel} not faked`);
     }
   }
 
@@ -164,6 +175,7 @@ export function createFakeBridge(
     env: { host: 'web', platform: 'test' },
     calls,
     core,
+    write,
     settings: { ...DEFAULT_SETTINGS, ...initial },
     // Always asynchronous, like the real hosts: answers arrive after the caller yields.
     invoke: ((channel: Channel, input: unknown) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { IPC_ERROR_CODES } from '../../shared/ipc/errors.ts';
+import { STANCES } from '../../shared/domain/position.ts';
+import { VOTE_CHOICES } from '../../shared/domain/vote.ts';
+import { MUTATION_REJECT_CODES } from '../../shared/protocol/push.ts';
+import { MUTATION_KINDS } from '../../shared/sync/mutations.ts';
+import { KIND_KEYS } from '../../renderer/features/outbox/rejectionContent.ts';
 import { LANGUAGES } from '../../shared/domain/settings.ts';
 import { resources } from '../../renderer/i18n/index.ts';
 import en from '../../renderer/i18n/en.json';
@@ -61,6 +66,37 @@ describe('translations', () => {
       expect(viKeys.has(`languages.${language}`), language).toBe(true);
     for (const issue of issues)
       expect(viKeys.has(`validation.serverUrl.${issue}`), issue).toBe(true);
+  });
+
+  it.each(MUTATION_REJECT_CODES)('words the refusal code %s in both languages', (code) => {
+    expect(viKeys.get(`rejection.code.${code}`)).toEqual(expect.any(String));
+    expect(enKeys.get(`rejection.code.${code}`)).toEqual(expect.any(String));
+  });
+
+  it('names every mutation kind, stance, vote choice and vote outcome', () => {
+    for (const kind of MUTATION_KINDS)
+      expect(viKeys.has(`rejection.kind.${KIND_KEYS[kind]}`), kind).toBe(true);
+    expect(viKeys.has('rejection.kind.other')).toBe(true);
+    expect(viKeys.has('rejection.code.other')).toBe(true);
+    for (const stance of STANCES)
+      expect(viKeys.has(`positions.stance.${stance}`), stance).toBe(true);
+    for (const choice of VOTE_CHOICES)
+      expect(viKeys.has(`votes.choice.${choice}`), choice).toBe(true);
+    for (const outcome of ['passed', 'failed', 'no_quorum'])
+      expect(viKeys.has(`votes.result.${outcome}`), outcome).toBe(true);
+  });
+
+  it('uses the agreed Vietnamese words for votes and their results', () => {
+    expect(vi.votes.choice).toEqual({
+      for: 'Tán thành',
+      against: 'Không tán thành',
+      abstain: 'Không biểu quyết',
+    });
+    expect(vi.votes.result).toEqual({
+      passed: 'Thông qua',
+      failed: 'Không thông qua',
+      no_quorum: 'Không đủ số lượng thành viên dự họp',
+    });
   });
 
   it('registers both languages with i18next', () => {

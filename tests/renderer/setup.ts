@@ -2,6 +2,7 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { useConnectionStore } from '../../renderer/features/connection/connectionStore.ts';
 import { resetMeetings } from '../../renderer/features/meetings/meetingsStore.ts';
+import { resetOutbox } from '../../renderer/features/outbox/outboxStore.ts';
 import { useSessionStore } from '../../renderer/features/session/sessionStore.ts';
 import { useSettingsStore } from '../../renderer/features/settings/settingsStore.ts';
 import { applyLanguage, initI18n } from '../../renderer/i18n/index.ts';
@@ -18,6 +19,7 @@ afterEach(() => {
   useConnectionStore.setState(useConnectionStore.getInitialState(), true);
   useSessionStore.setState(useSessionStore.getInitialState(), true);
   resetMeetings();
+  resetOutbox();
   applyLanguage('vi');
   window.location.hash = '';
 });

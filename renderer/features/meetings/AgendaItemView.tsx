@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../shared/domain/offline.ts';
 import { displayedDownload, type ProgressOverlay } from './paperDownloads.ts';
@@ -6,13 +7,18 @@ import { TimeSlot } from './TimeSlot.tsx';
 
 type AgendaEntry = MeetingDetail['items'][number];
 
-/** One agenda item: position, title, presenting agency, time slot, summary and its papers. */
+/**
+ * One agenda item: position, title, presenting agency, time slot, summary and its papers, then
+ * `children` (what members do on it: position, votes, comments).
+ */
 export function AgendaItemView({
   entry,
   overlay,
+  children,
 }: {
   entry: AgendaEntry;
   overlay: ProgressOverlay;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { item, papers } = entry;
@@ -56,6 +62,7 @@ export function AgendaItemView({
           ))}
         </ul>
       )}
+      {children}
     </li>
   );
 }

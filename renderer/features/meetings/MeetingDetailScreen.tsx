@@ -1,6 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../shared/domain/offline.ts';
 import { hrefFor } from '../../app/router/routes.ts';
+import { takesPositions } from '../positions/takesPositions.ts';
+import { useMeetingPositions } from '../positions/useMeetingPositions.ts';
+import { isStaff } from '../secretariat/isStaff.ts';
+import { SecretariatPanel } from '../secretariat/SecretariatPanel.tsx';
+import { useSessionStore } from '../session/sessionStore.ts';
+import { useMeetingVotes } from '../votes/useMeetingVotes.ts';
+import { AgendaItemActivity } from './AgendaItemActivity.tsx';
 import { AgendaItemView } from './AgendaItemView.tsx';
 import { MakeOfflinePanel } from './MakeOfflinePanel.tsx';
 import { MeetingWhen } from './MeetingWhen.tsx';
@@ -20,10 +27,16 @@ function chairName(detail: MeetingDetail): string | null {
   return chair?.user?.displayName ?? null;
 }
 
-/** One meeting: header, "available offline", the agenda with its papers, and who attends. */
+/**
+ * One meeting: header, "available offline", for the secretariat its panel, the agenda with its
+ * papers and what members do on each item (position, votes, comments), and who attends.
+ */
 export function MeetingDetailScreen({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const { detail, error, overlay, reload } = useMeetingDetail(meetingId);
+  const user = useSessionStore((state) => state.user);
+  const positions = useMeetingPositions(meetingId, detail?.meeting.startsAt ?? null);
+  const votes = useMeetingVotes(meetingId);
 
   const back = (
     <a className="back-link" href={hrefFor('meetings')} data-testid="back-to-meetings">
@@ -59,6 +72,10 @@ export function MeetingDetailScreen({ meetingId }: { meetingId: string }) {
 
   const { meeting } = detail;
   const chair = chairName(detail);
+  const askPosition = user !== null && takesPositions(detail, user);
+  const allVotes = votes.votes?.votes ?? [];
+  const positionOf = (agendaItemId: string) =>
+    positions.positions?.items.find((entry) => entry.agendaItemId === agendaItemId) ?? null;
   return (
     <section
       className="screen screen--wide"
@@ -98,16 +115,46 @@ export function MeetingDetailScreen({ meetingId }: { meetingId: string }) {
         progress={meetingDownloadProgress(detail, overlay)}
       />
 
+      {isStaff(user?.role) ? (
+        <SecretariatPanel
+          items={detail.items.map((entry) => entry.item)}
+          positions={positions.positions}
+          votes={allVotes}
+          onOpen={votes.open}
+          onClose={votes.close}
+        />
+      ) : null}
+
       <section className="agenda" aria-labelledby="agenda-heading">
         <h2 id="agenda-heading" className="section__title">
           {t('agenda.heading')}
         </h2>
+        {positions.error && !positions.positions ? (
+          <p className="field__error" role="alert" data-testid="positions-load-error">
+            {t('positions.loadFailed', { reason: t(`errors.${positions.error}`) })}
+          </p>
+        ) : null}
+        {votes.error && !votes.votes ? (
+          <p className="field__error" role="alert" data-testid="votes-load-error">
+            {t('votes.loadFailed', { reason: t(`errors.${votes.error}`) })}
+          </p>
+        ) : null}
         {detail.items.length === 0 ? (
           <p className="muted">{t('agenda.empty')}</p>
         ) : (
           <ol className="agenda__list">
             {detail.items.map((entry) => (
-              <AgendaItemView key={entry.item.id} entry={entry} overlay={overlay} />
+              <AgendaItemView key={entry.item.id} entry={entry} overlay={overlay}>
+                <AgendaItemActivity
+                  agendaItemId={entry.item.id}
+                  position={positionOf(entry.item.id)}
+                  started={positions.positions?.started ?? false}
+                  askPosition={askPosition}
+                  onSetPosition={positions.set}
+                  votes={allVotes.filter((view) => view.vote.agendaItemId === entry.item.id)}
+                  onCast={votes.cast}
+                />
+              </AgendaItemView>
             ))}
           </ol>
         )}
