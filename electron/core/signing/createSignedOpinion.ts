@@ -35,7 +35,12 @@ export interface SignedOpinion {
  * seconds as both signedAt and the CMS signingTime) and signs it. Throws a ZodError when the
  * draft does not fit the schema, and SigningError for a key that cannot sign opinions.
  */
-export function createSignedOpinion(input: { draft: OpinionDraft; credential: SigningCredential; deviceId: string; now: Date }): SignedOpinion {
+export function createSignedOpinion(input: {
+  draft: OpinionDraft;
+  credential: SigningCredential;
+  deviceId: string;
+  now: Date;
+}): SignedOpinion {
   const signedAt = new Date(Math.floor(input.now.getTime() / 1000) * 1000);
   const payload = opinionPayloadSchema.parse({
     type: OPINION_PAYLOAD_TYPE,
@@ -43,8 +48,15 @@ export function createSignedOpinion(input: { draft: OpinionDraft; credential: Si
     memberId: input.draft.memberId,
     choice: input.draft.choice,
     text: input.draft.text.normalize('NFC'),
-    exceptions: input.draft.exceptions.map((e) => ({ article: e.article.normalize('NFC'), note: e.note.normalize('NFC') })),
-    documents: input.draft.documents.map((d) => ({ id: d.id, version: d.version, sha256: d.sha256 })),
+    exceptions: input.draft.exceptions.map((e) => ({
+      article: e.article.normalize('NFC'),
+      note: e.note.normalize('NFC'),
+    })),
+    documents: input.draft.documents.map((d) => ({
+      id: d.id,
+      version: d.version,
+      sha256: d.sha256,
+    })),
     certSerial: input.credential.serial,
     deviceId: input.deviceId,
     nonce: randomBytes(32).toString('base64url'),

@@ -17,10 +17,15 @@ interface FromDerOptions {
   decodeBitStrings: boolean;
 }
 // forge 1.4.3 takes an options object here; @types/node-forge only declares the boolean form.
-const fromDerWithOptions = forge.asn1.fromDer as unknown as (bytes: string, options: FromDerOptions) => Asn1;
+const fromDerWithOptions = forge.asn1.fromDer as unknown as (
+  bytes: string,
+  options: FromDerOptions,
+) => Asn1;
 
-export const toBinary = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-export const fromBinary = (binary: string): Uint8Array => new Uint8Array(Buffer.from(binary, 'latin1'));
+export const toBinary = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+export const fromBinary = (binary: string): Uint8Array =>
+  new Uint8Array(Buffer.from(binary, 'latin1'));
 
 /**
  * Parses DER (and the BER that PKCS#12 producers emit) without decoding BIT STRING contents,
@@ -28,9 +33,15 @@ export const fromBinary = (binary: string): Uint8Array => new Uint8Array(Buffer.
  */
 export function parseAsn1(bytes: Uint8Array): Asn1 {
   try {
-    return fromDerWithOptions(toBinary(bytes), { strict: true, parseAllBytes: true, decodeBitStrings: false });
+    return fromDerWithOptions(toBinary(bytes), {
+      strict: true,
+      parseAllBytes: true,
+      decodeBitStrings: false,
+    });
   } catch (error) {
-    throw new Asn1ShapeError(`not ASN.1: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Asn1ShapeError(
+      `not ASN.1: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -39,17 +50,24 @@ export const encodeAsn1 = (node: Asn1): Uint8Array => fromBinary(forge.asn1.toDe
 // --- reading -------------------------------------------------------------------------------
 
 export function childrenOf(node: Asn1 | undefined, what: string): Asn1[] {
-  if (node === undefined || !node.constructed || !Array.isArray(node.value)) throw new Asn1ShapeError(`${what}: expected a constructed value`);
+  if (node === undefined || !node.constructed || !Array.isArray(node.value))
+    throw new Asn1ShapeError(`${what}: expected a constructed value`);
   return node.value;
 }
 
 export function expectUniversal(node: Asn1 | undefined, type: forge.asn1.Type, what: string): Asn1 {
-  if (node === undefined || node.tagClass !== Class.UNIVERSAL || node.type !== type) throw new Asn1ShapeError(`${what}: unexpected type`);
+  if (node === undefined || node.tagClass !== Class.UNIVERSAL || node.type !== type)
+    throw new Asn1ShapeError(`${what}: unexpected type`);
   return node;
 }
 
 export function expectContext(node: Asn1 | undefined, tag: number, what: string): Asn1 {
-  if (node === undefined || node.tagClass !== Class.CONTEXT_SPECIFIC || (node.type as number) !== tag) throw new Asn1ShapeError(`${what}: expected [${tag}]`);
+  if (
+    node === undefined ||
+    node.tagClass !== Class.CONTEXT_SPECIFIC ||
+    (node.type as number) !== tag
+  )
+    throw new Asn1ShapeError(`${what}: expected [${tag}]`);
   return node;
 }
 
@@ -70,7 +88,8 @@ export function readOctets(node: Asn1 | undefined, what: string): Uint8Array {
 /** A non-negative INTEGER that fits a JS number (iteration counts, versions). */
 export function readCount(node: Asn1 | undefined, what: string): number {
   const int = expectUniversal(node, Type.INTEGER, what);
-  if (typeof int.value !== 'string' || int.value.length === 0 || int.value.length > 6) throw new Asn1ShapeError(`${what}: out of range`);
+  if (typeof int.value !== 'string' || int.value.length === 0 || int.value.length > 6)
+    throw new Asn1ShapeError(`${what}: out of range`);
   const bytes = fromBinary(int.value);
   if ((bytes[0]! & 0x80) !== 0) throw new Asn1ShapeError(`${what}: negative`);
   return bytes.reduce((n, b) => n * 256 + b, 0);
@@ -78,21 +97,32 @@ export function readCount(node: Asn1 | undefined, what: string): number {
 
 // --- building ------------------------------------------------------------------------------
 
-export const oidNode = (oid: string): Asn1 => forge.asn1.create(Class.UNIVERSAL, Type.OID, false, forge.asn1.oidToDer(oid).getBytes());
+export const oidNode = (oid: string): Asn1 =>
+  forge.asn1.create(Class.UNIVERSAL, Type.OID, false, forge.asn1.oidToDer(oid).getBytes());
 export const nullNode = (): Asn1 => forge.asn1.create(Class.UNIVERSAL, Type.NULL, false, '');
-export const sequence = (items: Asn1[]): Asn1 => forge.asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
-export const set = (items: Asn1[]): Asn1 => forge.asn1.create(Class.UNIVERSAL, Type.SET, true, items);
-export const octetString = (bytes: Uint8Array): Asn1 => forge.asn1.create(Class.UNIVERSAL, Type.OCTETSTRING, false, toBinary(bytes));
-export const smallInteger = (n: number): Asn1 => forge.asn1.create(Class.UNIVERSAL, Type.INTEGER, false, forge.asn1.integerToDer(n).getBytes());
+export const sequence = (items: Asn1[]): Asn1 =>
+  forge.asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
+export const set = (items: Asn1[]): Asn1 =>
+  forge.asn1.create(Class.UNIVERSAL, Type.SET, true, items);
+export const octetString = (bytes: Uint8Array): Asn1 =>
+  forge.asn1.create(Class.UNIVERSAL, Type.OCTETSTRING, false, toBinary(bytes));
+export const smallInteger = (n: number): Asn1 =>
+  forge.asn1.create(Class.UNIVERSAL, Type.INTEGER, false, forge.asn1.integerToDer(n).getBytes());
 /** [tag] EXPLICIT / constructed IMPLICIT wrapper. */
-export const contextConstructed = (tag: number, items: Asn1[]): Asn1 => forge.asn1.create(Class.CONTEXT_SPECIFIC, tag as forge.asn1.Type, true, items);
+export const contextConstructed = (tag: number, items: Asn1[]): Asn1 =>
+  forge.asn1.create(Class.CONTEXT_SPECIFIC, tag, true, items);
 
 /** RFC 5652 §11.3: UTCTime for 1950-2049, GeneralizedTime otherwise; whole seconds, UTC. */
 export function timeNode(date: Date): Asn1 {
   const year = date.getUTCFullYear();
   return year >= 1950 && year < 2050
     ? forge.asn1.create(Class.UNIVERSAL, Type.UTCTIME, false, forge.asn1.dateToUtcTime(date))
-    : forge.asn1.create(Class.UNIVERSAL, Type.GENERALIZEDTIME, false, forge.asn1.dateToGeneralizedTime(date));
+    : forge.asn1.create(
+        Class.UNIVERSAL,
+        Type.GENERALIZEDTIME,
+        false,
+        forge.asn1.dateToGeneralizedTime(date),
+      );
 }
 
 /** X.690 §11.6: DER orders SET OF elements by their encodings, the shorter zero-padded. */

@@ -53,21 +53,32 @@ export interface SigningCredential {
 /** Real PKCS#12 files are a few KiB; anything this large is refused before parsing. */
 export const MAX_PKCS12_BYTES = 1024 * 1024;
 
-export function importPkcs12(bytes: Uint8Array, password: string): Result<SigningCredential, Pkcs12ErrorCode> {
-  if (bytes.length === 0 || bytes.length > MAX_PKCS12_BYTES) return err('NOT_PKCS12', 'this is not a PKCS#12 certificate file');
+export function importPkcs12(
+  bytes: Uint8Array,
+  password: string,
+): Result<SigningCredential, Pkcs12ErrorCode> {
+  if (bytes.length === 0 || bytes.length > MAX_PKCS12_BYTES)
+    return err('NOT_PKCS12', 'this is not a PKCS#12 certificate file');
 
   // 1. Structure and the integrity MAC.
   let pfx: PfxParts;
   try {
     pfx = readPfx(parseAsn1(bytes));
   } catch (error) {
-    if (error instanceof Asn1ShapeError) return err('NOT_PKCS12', 'this is not a PKCS#12 certificate file');
+    if (error instanceof Asn1ShapeError)
+      return err('NOT_PKCS12', 'this is not a PKCS#12 certificate file');
     throw error;
   }
-  if (pfx.publicKeyIntegrity) return err('UNSUPPORTED_ALGORITHM', 'PKCS#12 in public-key integrity mode is not supported');
-  if (pfx.mac === null) return err('NO_MAC', 'the file has no integrity check; export it again with a password');
+  if (pfx.publicKeyIntegrity)
+    return err('UNSUPPORTED_ALGORITHM', 'PKCS#12 in public-key integrity mode is not supported');
+  if (pfx.mac === null)
+    return err('NO_MAC', 'the file has no integrity check; export it again with a password');
   const mac = pfx.mac;
-  if (mac.hash === null) return err('UNSUPPORTED_ALGORITHM', `the file's integrity algorithm (${mac.hashOid}) is not supported`);
+  if (mac.hash === null)
+    return err(
+      'UNSUPPORTED_ALGORITHM',
+      `the file's integrity algorithm (${mac.hashOid}) is not supported`,
+    );
   const macOk = macMatches({ ...mac, hash: mac.hash }, pfx.authSafe, password);
 
   // 2. The bags. Read even when the MAC failed: a key that decrypts proves the password right.
@@ -76,15 +87,19 @@ export function importPkcs12(bytes: Uint8Array, password: string): Result<Signin
     bags = readSafeBags(pfx.authSafe, password);
   } catch (error) {
     if (!(error instanceof Asn1ShapeError)) throw error;
-    return macOk ? err('NOT_PKCS12', 'the file is damaged') : err('WRONG_PASSWORD', 'the password is not correct');
+    return macOk
+      ? err('NOT_PKCS12', 'the file is damaged')
+      : err('WRONG_PASSWORD', 'the password is not correct');
   }
   if (!macOk) {
     return bags.keys.length > 0
       ? err('TAMPERED', 'the file has been changed since it was made (integrity check failed)')
       : err('WRONG_PASSWORD', 'the password is not correct');
   }
-  if (bags.problem?.code === 'UNSUPPORTED_ALGORITHM') return err('UNSUPPORTED_ALGORITHM', bags.problem.message);
-  if (bags.problem !== null && bags.keys.length === 0) return err('WRONG_PASSWORD', 'the key is protected by another password than the file');
+  if (bags.problem?.code === 'UNSUPPORTED_ALGORITHM')
+    return err('UNSUPPORTED_ALGORITHM', bags.problem.message);
+  if (bags.problem !== null && bags.keys.length === 0)
+    return err('WRONG_PASSWORD', 'the key is protected by another password than the file');
 
   // 3. Exactly one key, of a type we sign with, and its certificate.
   if (bags.keys.length === 0) return err('NO_KEY', 'the file holds no private key');
@@ -92,22 +107,34 @@ export function importPkcs12(bytes: Uint8Array, password: string): Result<Signin
   const privateKey = bags.keys[0]!;
   const keyType = privateKey.asymmetricKeyType;
   const curve = privateKey.asymmetricKeyDetails?.namedCurve;
-  if (keyType !== 'rsa' && !(keyType === 'ec' && (curve === 'prime256v1' || curve === 'secp384r1'))) {
-    return err('UNSUPPORTED_ALGORITHM', `keys of type ${keyType ?? 'unknown'}${curve === undefined ? '' : ` (${curve})`} cannot sign opinions`);
+  if (
+    keyType !== 'rsa' &&
+    !(keyType === 'ec' && (curve === 'prime256v1' || curve === 'secp384r1'))
+  ) {
+    return err(
+      'UNSUPPORTED_ALGORITHM',
+      `keys of type ${keyType ?? 'unknown'}${curve === undefined ? '' : ` (${curve})`} cannot sign opinions`,
+    );
   }
   const certificates = bags.certificates.flatMap((der) => {
     const ref = certificateRef(der);
     return ref === null ? [] : [ref];
   });
   const publicKeyDer = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
-  const leaf = certificates.find((c) => c.x509.publicKey.export({ type: 'spki', format: 'der' }).equals(publicKeyDer));
-  if (leaf === undefined) return err('NO_CERTIFICATE', 'the file holds no certificate for its private key');
+  const leaf = certificates.find((c) =>
+    c.x509.publicKey.export({ type: 'spki', format: 'der' }).equals(publicKeyDer),
+  );
+  if (leaf === undefined)
+    return err('NO_CERTIFICATE', 'the file holds no certificate for its private key');
 
   return ok({
     privateKey,
     keyType,
     certificate: leaf,
-    chain: orderChain(leaf, certificates.filter((c) => c !== leaf)),
+    chain: orderChain(
+      leaf,
+      certificates.filter((c) => c !== leaf),
+    ),
     serial: certificateFields(leaf.der).serialHex,
     subject: leaf.x509.subject.replaceAll('\n', ', '),
     issuer: leaf.x509.issuer.replaceAll('\n', ', '),
@@ -125,7 +152,7 @@ function certificateRef(der: Uint8Array): CertificateRef | null {
   } catch {
     return null;
   }
-  let forgeCert: forge.pki.Certificate | null = null;
+  let forgeCert: forge.pki.Certificate | null;
   try {
     forgeCert = forge.pki.certificateFromAsn1(forge.asn1.fromDer(toBinary(der)));
   } catch {
@@ -139,7 +166,12 @@ function orderChain(leaf: CertificateRef, rest: CertificateRef[]): CertificateRe
   const chain: CertificateRef[] = [];
   let current = leaf;
   while (chain.length < rest.length) {
-    const issuer = rest.find((c) => !chain.includes(c) && current.x509.checkIssued(c.x509) && current.x509.verify(c.x509.publicKey));
+    const issuer = rest.find(
+      (c) =>
+        !chain.includes(c) &&
+        current.x509.checkIssued(c.x509) &&
+        current.x509.verify(c.x509.publicKey),
+    );
     if (issuer === undefined || issuer === current) break;
     chain.push(issuer);
     if (issuer.x509.checkIssued(issuer.x509)) break; // self-signed root

@@ -1,7 +1,18 @@
 import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import forge from 'node-forge';
 import { OID } from '../../../shared/opinions/oids.ts';
-import { Asn1ShapeError, childrenOf, expectUniversal, fromBinary, readCount, readOctets, readOid, toBinary, Type, type Asn1 } from './forgeAsn1.ts';
+import {
+  Asn1ShapeError,
+  childrenOf,
+  expectUniversal,
+  fromBinary,
+  readCount,
+  readOctets,
+  readOid,
+  toBinary,
+  Type,
+  type Asn1,
+} from './forgeAsn1.ts';
 import { bmpPassword, pkcs12Kdf } from './pkcs12Kdf.ts';
 
 /**
@@ -44,16 +55,25 @@ const PRF_HASHES: Record<string, string> = {
 
 function iterations(node: Asn1 | undefined, what: string): number {
   const count = readCount(node, what);
-  if (count < 1 || count > MAX_KDF_ITERATIONS) throw new DecryptError('UNSUPPORTED_ALGORITHM', `${what} of ${count} is out of bounds`);
+  if (count < 1 || count > MAX_KDF_ITERATIONS)
+    throw new DecryptError('UNSUPPORTED_ALGORITHM', `${what} of ${count} is out of bounds`);
   return count;
 }
 
 /** Decrypts `ciphertext` under the AlgorithmIdentifier `algorithm` with `password`. */
-export function decryptWithPassword(algorithm: Asn1, ciphertext: Uint8Array, password: string): Buffer {
+export function decryptWithPassword(
+  algorithm: Asn1,
+  ciphertext: Uint8Array,
+  password: string,
+): Buffer {
   const [oidNode, params] = childrenOf(algorithm, 'encryption AlgorithmIdentifier');
   const oid = readOid(oidNode, 'encryption algorithm');
   if (oid === OID.pbes2) return decryptPbes2(params, ciphertext, password);
-  if (oid === OID.pbeWithShaAnd3KeyTripleDesCbc || oid === OID.pbeWithShaAnd40BitRc2Cbc || oid === OID.pbeWithShaAnd128BitRc2Cbc) {
+  if (
+    oid === OID.pbeWithShaAnd3KeyTripleDesCbc ||
+    oid === OID.pbeWithShaAnd40BitRc2Cbc ||
+    oid === OID.pbeWithShaAnd128BitRc2Cbc
+  ) {
     return decryptPkcs12Pbe(oid, params, ciphertext, password);
   }
   throw new DecryptError('UNSUPPORTED_ALGORITHM', `encryption algorithm ${oid} is not supported`);
@@ -63,40 +83,64 @@ function decryptPbes2(params: Asn1 | undefined, ciphertext: Uint8Array, password
   // PBES2-params ::= SEQUENCE { keyDerivationFunc, encryptionScheme }
   const [kdf, scheme] = childrenOf(params, 'PBES2-params');
   const [kdfOid, kdfParams] = childrenOf(kdf, 'keyDerivationFunc');
-  if (readOid(kdfOid, 'keyDerivationFunc') !== OID.pbkdf2) throw new DecryptError('UNSUPPORTED_ALGORITHM', 'PBES2 with a KDF other than PBKDF2');
+  if (readOid(kdfOid, 'keyDerivationFunc') !== OID.pbkdf2)
+    throw new DecryptError('UNSUPPORTED_ALGORITHM', 'PBES2 with a KDF other than PBKDF2');
   // PBKDF2-params ::= SEQUENCE { salt OCTET STRING, iterationCount, keyLength OPTIONAL, prf DEFAULT hmacWithSHA1 }
   const fields = childrenOf(kdfParams, 'PBKDF2-params');
-  const salt = readOctets(expectUniversal(fields[0], Type.OCTETSTRING, 'PBKDF2 salt'), 'PBKDF2 salt');
+  const salt = readOctets(
+    expectUniversal(fields[0], Type.OCTETSTRING, 'PBKDF2 salt'),
+    'PBKDF2 salt',
+  );
   const count = iterations(fields[1], 'PBKDF2 iterations');
   let i = 2;
-  const keyLength = fields[i]?.type === Type.INTEGER ? readCount(fields[i++], 'PBKDF2 keyLength') : null;
-  const prfOid = fields[i] === undefined ? OID.hmacWithSha1 : readOid(childrenOf(fields[i], 'PBKDF2 prf')[0], 'PBKDF2 prf');
+  const keyLength =
+    fields[i]?.type === Type.INTEGER ? readCount(fields[i++], 'PBKDF2 keyLength') : null;
+  const prfOid =
+    fields[i] === undefined
+      ? OID.hmacWithSha1
+      : readOid(childrenOf(fields[i], 'PBKDF2 prf')[0], 'PBKDF2 prf');
   const prf = PRF_HASHES[prfOid];
-  if (prf === undefined) throw new DecryptError('UNSUPPORTED_ALGORITHM', `PBKDF2 PRF ${prfOid} is not supported`);
+  if (prf === undefined)
+    throw new DecryptError('UNSUPPORTED_ALGORITHM', `PBKDF2 PRF ${prfOid} is not supported`);
 
   const [schemeOid, ivNode] = childrenOf(scheme, 'encryptionScheme');
   const cipherOid = readOid(schemeOid, 'encryptionScheme');
   const cipher = PBES2_CIPHERS[cipherOid];
-  if (cipher === undefined) throw new DecryptError('UNSUPPORTED_ALGORITHM', `PBES2 cipher ${cipherOid} is not supported`);
+  if (cipher === undefined)
+    throw new DecryptError('UNSUPPORTED_ALGORITHM', `PBES2 cipher ${cipherOid} is not supported`);
   const iv = readOctets(expectUniversal(ivNode, Type.OCTETSTRING, 'PBES2 IV'), 'PBES2 IV');
-  if (iv.length !== cipher.ivLength || (keyLength !== null && keyLength !== cipher.keyLength)) throw new Asn1ShapeError('PBES2 IV or key length does not fit the cipher');
+  if (iv.length !== cipher.ivLength || (keyLength !== null && keyLength !== cipher.keyLength))
+    throw new Asn1ShapeError('PBES2 IV or key length does not fit the cipher');
 
   // PBES2 feeds PBKDF2 the password octets; OpenSSL (and our forge-made files) use UTF-8.
   const key = pbkdf2Sync(Buffer.from(password, 'utf8'), salt, count, cipher.keyLength, prf);
   return runCipher(cipher.name, key, iv, ciphertext);
 }
 
-function decryptPkcs12Pbe(oid: string, params: Asn1 | undefined, ciphertext: Uint8Array, password: string): Buffer {
+function decryptPkcs12Pbe(
+  oid: string,
+  params: Asn1 | undefined,
+  ciphertext: Uint8Array,
+  password: string,
+): Buffer {
   // pkcs-12PbeParams ::= SEQUENCE { salt OCTET STRING, iterations INTEGER }
   const [saltNode, countNode] = childrenOf(params, 'pkcs-12PbeParams');
   const salt = readOctets(expectUniversal(saltNode, Type.OCTETSTRING, 'PBE salt'), 'PBE salt');
   const count = iterations(countNode, 'PBE iterations');
   const bmp = bmpPassword(password);
   if (oid === OID.pbeWithShaAnd3KeyTripleDesCbc) {
-    return runCipher('des-ede3-cbc', pkcs12Kdf('sha1', bmp, salt, 1, count, 24), pkcs12Kdf('sha1', bmp, salt, 2, count, 8), ciphertext);
+    return runCipher(
+      'des-ede3-cbc',
+      pkcs12Kdf('sha1', bmp, salt, 1, count, 24),
+      pkcs12Kdf('sha1', bmp, salt, 2, count, 8),
+      ciphertext,
+    );
   }
   const bits = oid === OID.pbeWithShaAnd40BitRc2Cbc ? 40 : 128;
-  const rc2 = forge.rc2.createDecryptionCipher(toBinary(pkcs12Kdf('sha1', bmp, salt, 1, count, bits / 8)), bits);
+  const rc2 = forge.rc2.createDecryptionCipher(
+    toBinary(pkcs12Kdf('sha1', bmp, salt, 1, count, bits / 8)),
+    bits,
+  );
   rc2.start(toBinary(pkcs12Kdf('sha1', bmp, salt, 2, count, 8)));
   rc2.update(forge.util.createBuffer(toBinary(ciphertext)));
   if (!rc2.finish()) throw new DecryptError('DECRYPT_FAILED', 'bad padding after RC2 decryption');

@@ -36,7 +36,14 @@ function fill(source: Buffer, length: number): Buffer {
 }
 
 /** Derives `n` bytes for purpose `id` (1 key, 2 IV, 3 MAC key) with `iterations` rounds. */
-export function pkcs12Kdf(hash: Pkcs12KdfHash, password: Buffer, salt: Uint8Array, id: 1 | 2 | 3, iterations: number, n: number): Buffer {
+export function pkcs12Kdf(
+  hash: Pkcs12KdfHash,
+  password: Buffer,
+  salt: Uint8Array,
+  id: 1 | 2 | 3,
+  iterations: number,
+  n: number,
+): Buffer {
   const { v, u } = SIZES[hash];
   const d = Buffer.alloc(v, id);
   const s = fill(Buffer.from(salt), v * Math.ceil(salt.length / v));

@@ -1,6 +1,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { OID } from '../../../shared/opinions/oids.ts';
-import { Asn1ShapeError, Type, childrenOf, expectContext, expectUniversal, readCount, readOctets, readOid, type Asn1 } from './forgeAsn1.ts';
+import {
+  Asn1ShapeError,
+  Type,
+  childrenOf,
+  expectContext,
+  expectUniversal,
+  readCount,
+  readOctets,
+  readOid,
+  type Asn1,
+} from './forgeAsn1.ts';
 import { MAX_KDF_ITERATIONS } from './pbeDecrypt.ts';
 import { bmpPassword, kdfOutputSize, pkcs12Kdf, type Pkcs12KdfHash } from './pkcs12Kdf.ts';
 
@@ -35,14 +45,26 @@ const MAC_HASHES: Record<string, Pkcs12KdfHash> = {
 
 export function readPfx(root: Asn1): PfxParts {
   // PFX ::= SEQUENCE { version INTEGER {v3(3)}, authSafe ContentInfo, macData MacData OPTIONAL }
-  const [version, authSafeInfo, macData, extra] = childrenOf(expectUniversal(root, Type.SEQUENCE, 'PFX'), 'PFX');
-  if (readCount(version, 'PFX version') !== 3 || extra !== undefined) throw new Asn1ShapeError('not a PKCS#12 v3 PFX');
+  const [version, authSafeInfo, macData, extra] = childrenOf(
+    expectUniversal(root, Type.SEQUENCE, 'PFX'),
+    'PFX',
+  );
+  if (readCount(version, 'PFX version') !== 3 || extra !== undefined)
+    throw new Asn1ShapeError('not a PKCS#12 v3 PFX');
   const [contentType, content] = childrenOf(authSafeInfo, 'authSafe');
   const type = readOid(contentType, 'authSafe contentType');
-  if (type === OID.signedData) return { authSafe: new Uint8Array(), mac: null, publicKeyIntegrity: true };
+  if (type === OID.signedData)
+    return { authSafe: new Uint8Array(), mac: null, publicKeyIntegrity: true };
   if (type !== OID.data) throw new Asn1ShapeError('authSafe is not id-data');
-  const authSafe = readOctets(childrenOf(expectContext(content, 0, 'authSafe content'), 'authSafe content')[0], 'authSafe');
-  return { authSafe, mac: macData === undefined ? null : readMac(macData), publicKeyIntegrity: false };
+  const authSafe = readOctets(
+    childrenOf(expectContext(content, 0, 'authSafe content'), 'authSafe content')[0],
+    'authSafe',
+  );
+  return {
+    authSafe,
+    mac: macData === undefined ? null : readMac(macData),
+    publicKeyIntegrity: false,
+  };
 }
 
 function readMac(node: Asn1): MacParts {
@@ -60,9 +82,20 @@ function readMac(node: Asn1): MacParts {
 }
 
 /** True when the HMAC over the authSafe, keyed from `password`, matches (constant-time compare). */
-export function macMatches(mac: MacParts & { hash: Pkcs12KdfHash }, authSafe: Uint8Array, password: string): boolean {
+export function macMatches(
+  mac: MacParts & { hash: Pkcs12KdfHash },
+  authSafe: Uint8Array,
+  password: string,
+): boolean {
   if (mac.iterations < 1 || mac.iterations > MAX_KDF_ITERATIONS) return false;
-  const key = pkcs12Kdf(mac.hash, bmpPassword(password), mac.salt, 3, mac.iterations, kdfOutputSize(mac.hash));
+  const key = pkcs12Kdf(
+    mac.hash,
+    bmpPassword(password),
+    mac.salt,
+    3,
+    mac.iterations,
+    kdfOutputSize(mac.hash),
+  );
   const expected = createHmac(mac.hash, key).update(authSafe).digest();
   return expected.length === mac.digest.length && timingSafeEqual(expected, mac.digest);
 }

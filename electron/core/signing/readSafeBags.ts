@@ -1,6 +1,16 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { OID } from '../../../shared/opinions/oids.ts';
-import { Type, childrenOf, encodeAsn1, expectContext, expectUniversal, parseAsn1, readOctets, readOid, type Asn1 } from './forgeAsn1.ts';
+import {
+  Type,
+  childrenOf,
+  encodeAsn1,
+  expectContext,
+  expectUniversal,
+  parseAsn1,
+  readOctets,
+  readOid,
+  type Asn1,
+} from './forgeAsn1.ts';
 import { DecryptError, decryptWithPassword } from './pbeDecrypt.ts';
 
 /**
@@ -18,12 +28,19 @@ export interface SafeBags {
 }
 
 export function readSafeBags(authSafe: Uint8Array, password: string): SafeBags {
-  const bags: SafeBags & { problem: DecryptError | null } = { keys: [], certificates: [], problem: null };
+  const bags: SafeBags & { problem: DecryptError | null } = {
+    keys: [],
+    certificates: [],
+    problem: null,
+  };
   // AuthenticatedSafe ::= SEQUENCE OF ContentInfo
   for (const info of childrenOf(parseAsn1(authSafe), 'AuthenticatedSafe')) {
     const [typeNode, content] = childrenOf(info, 'ContentInfo');
     const type = readOid(typeNode, 'ContentInfo type');
-    const inner = childrenOf(expectContext(content, 0, 'ContentInfo content'), 'ContentInfo content')[0];
+    const inner = childrenOf(
+      expectContext(content, 0, 'ContentInfo content'),
+      'ContentInfo content',
+    )[0];
     let safeContents: Uint8Array;
     if (type === OID.data) {
       safeContents = readOctets(inner, 'SafeContents');
@@ -32,14 +49,21 @@ export function readSafeBags(authSafe: Uint8Array, password: string): SafeBags {
       const [, encryptedContentInfo] = childrenOf(inner, 'EncryptedData');
       const [, algorithm, encrypted] = childrenOf(encryptedContentInfo, 'EncryptedContentInfo');
       try {
-        safeContents = decryptWithPassword(algorithm!, readOctets(expectContext(encrypted, 0, 'encryptedContent'), 'encryptedContent'), password);
+        safeContents = decryptWithPassword(
+          algorithm!,
+          readOctets(expectContext(encrypted, 0, 'encryptedContent'), 'encryptedContent'),
+          password,
+        );
       } catch (error) {
         if (!(error instanceof DecryptError)) throw error;
         bags.problem ??= error;
         continue;
       }
     } else {
-      bags.problem ??= new DecryptError('UNSUPPORTED_ALGORITHM', `content type ${type} (public-key privacy mode) is not supported`);
+      bags.problem ??= new DecryptError(
+        'UNSUPPORTED_ALGORITHM',
+        `content type ${type} (public-key privacy mode) is not supported`,
+      );
       continue;
     }
     readBags(parseAsn1(safeContents), password, bags);
@@ -47,7 +71,11 @@ export function readSafeBags(authSafe: Uint8Array, password: string): SafeBags {
   return bags;
 }
 
-function readBags(safeContents: Asn1, password: string, bags: SafeBags & { problem: DecryptError | null }): void {
+function readBags(
+  safeContents: Asn1,
+  password: string,
+  bags: SafeBags & { problem: DecryptError | null },
+): void {
   // SafeBag ::= SEQUENCE { bagId, [0] EXPLICIT bagValue, bagAttributes SET OPTIONAL }
   for (const bag of childrenOf(safeContents, 'SafeContents')) {
     const [idNode, valueWrapper] = childrenOf(bag, 'SafeBag');
@@ -57,14 +85,30 @@ function readBags(safeContents: Asn1, password: string, bags: SafeBags & { probl
       // CertBag ::= SEQUENCE { certId, [0] EXPLICIT certValue OCTET STRING }
       const [certId, certValue] = childrenOf(value, 'CertBag');
       if (readOid(certId, 'certId') !== OID.x509Certificate) continue; // SDSI certificates: ignored
-      bags.certificates.push(readOctets(expectUniversal(childrenOf(expectContext(certValue, 0, 'certValue'), 'certValue')[0], Type.OCTETSTRING, 'certValue'), 'certValue'));
+      bags.certificates.push(
+        readOctets(
+          expectUniversal(
+            childrenOf(expectContext(certValue, 0, 'certValue'), 'certValue')[0],
+            Type.OCTETSTRING,
+            'certValue',
+          ),
+          'certValue',
+        ),
+      );
     } else if (id === OID.keyBag) {
       addKey(Buffer.from(encodeAsn1(value!)), bags); // PrivateKeyInfo, as a parsed tree
     } else if (id === OID.pkcs8ShroudedKeyBag) {
       // EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm, encryptedData OCTET STRING }
       const [algorithm, data] = childrenOf(value, 'EncryptedPrivateKeyInfo');
       try {
-        addKey(decryptWithPassword(algorithm!, readOctets(expectUniversal(data, Type.OCTETSTRING, 'encryptedData'), 'encryptedData'), password), bags);
+        addKey(
+          decryptWithPassword(
+            algorithm!,
+            readOctets(expectUniversal(data, Type.OCTETSTRING, 'encryptedData'), 'encryptedData'),
+            password,
+          ),
+          bags,
+        );
       } catch (error) {
         if (!(error instanceof DecryptError)) throw error;
         bags.problem ??= error;

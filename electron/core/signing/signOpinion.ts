@@ -55,7 +55,10 @@ export function signOpinion(input: SignOpinionInput): Uint8Array {
   const attributes = sortForSet([
     attribute(OID.contentType, oidNode(OID.data)),
     attribute(OID.signingTime, timeNode(input.signingTime)),
-    attribute(OID.messageDigest, octetString(createHash('sha256').update(input.payloadBytes).digest())),
+    attribute(
+      OID.messageDigest,
+      octetString(createHash('sha256').update(input.payloadBytes).digest()),
+    ),
     attribute(OID.signingCertificateV2, sequence([sequence([essCertId])])),
   ]);
 
@@ -90,10 +93,14 @@ function signatureAlgorithmFor(key: KeyObject): Asn1 {
   if (key.type !== 'private') throw new SigningError('a private key is needed to sign');
   const details = key.asymmetricKeyDetails;
   if (key.asymmetricKeyType === 'rsa') {
-    if ((details?.modulusLength ?? 0) < MIN_SIGNING_RSA_BITS) throw new SigningError(`RSA keys under ${MIN_SIGNING_RSA_BITS} bits cannot sign opinions`);
+    if ((details?.modulusLength ?? 0) < MIN_SIGNING_RSA_BITS)
+      throw new SigningError(`RSA keys under ${MIN_SIGNING_RSA_BITS} bits cannot sign opinions`);
     return sequence([oidNode(OID.sha256WithRSAEncryption), nullNode()]);
   }
-  if (key.asymmetricKeyType === 'ec' && (details?.namedCurve === 'prime256v1' || details?.namedCurve === 'secp384r1')) {
+  if (
+    key.asymmetricKeyType === 'ec' &&
+    (details?.namedCurve === 'prime256v1' || details?.namedCurve === 'secp384r1')
+  ) {
     return sequence([oidNode(OID.ecdsaWithSha256)]);
   }
   throw new SigningError(`keys of type ${key.asymmetricKeyType ?? 'unknown'} cannot sign opinions`);
