@@ -20,9 +20,29 @@ export function planCanvas(
   pixelRatio: number,
   maxPixels: number,
 ): CanvasPlan {
+  return planScaledCanvas(
+    base,
+    Math.max(1, cssWidth) / Math.max(1, base.width),
+    pixelRatio,
+    maxPixels,
+  );
+}
+
+/**
+ * How to draw a page whose size at scale 1 is `base` at `cssScale` CSS pixels per point, crisp
+ * on a screen with `pixelRatio` device pixels per CSS pixel, within `maxPixels` device pixels
+ * (above it: a lower resolution, scaled up by CSS). Invariant: width × height ≤ maxPixels.
+ */
+export function planScaledCanvas(
+  base: PdfSize,
+  cssScale: number,
+  pixelRatio: number,
+  maxPixels: number,
+): CanvasPlan {
   const safeBase = { width: Math.max(1, base.width), height: Math.max(1, base.height) };
   const ratio = Number.isFinite(pixelRatio) && pixelRatio > 0 ? pixelRatio : 1;
-  let scale = (Math.max(1, cssWidth) / safeBase.width) * ratio;
+  const safeScale = Number.isFinite(cssScale) && cssScale > 0 ? cssScale : 1;
+  let scale = safeScale * ratio;
   const area = safeBase.width * safeBase.height * scale * scale;
   if (area > maxPixels) scale *= Math.sqrt(maxPixels / area);
   const width = Math.max(1, Math.floor(safeBase.width * scale));

@@ -1,34 +1,22 @@
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
+import type * as Pdfjs from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { adaptPdfjsPage } from './adaptPdfjsPage.ts';
 import { pdfjsDecoderUrl } from './pdfjsDecoderUrl.ts';
 import { PDFJS_DOCUMENT_OPTIONS } from './pdfjsDocumentOptions.ts';
-import type { PdfDocument, PdfLoader, PdfPage } from './pdfTypes.ts';
+import { readPdfjsOutline } from './pdfjsOutline.ts';
+import type { PdfDocument, PdfLoader } from './pdfTypes.ts';
 
 /** Raised when a load is destroyed before pdf.js was even imported. */
 class PdfLoadAbortedError extends Error {
   override readonly name = 'AbortException';
 }
 
-function adaptPage(page: PDFPageProxy): PdfPage {
-  return {
-    size(scale) {
-      const viewport = page.getViewport({ scale });
-      return { width: viewport.width, height: viewport.height };
-    },
-    render(canvas, scale) {
-      const task = page.render({ canvas, viewport: page.getViewport({ scale }) });
-      return { promise: task.promise, cancel: () => task.cancel() };
-    },
-    release() {
-      page.cleanup();
-    },
-  };
-}
-
-function adaptDocument(proxy: PDFDocumentProxy): PdfDocument {
+function adaptDocument(pdfjs: typeof Pdfjs, proxy: PDFDocumentProxy): PdfDocument {
   return {
     numPages: proxy.numPages,
-    getPage: async (pageNumber) => adaptPage(await proxy.getPage(pageNumber)),
+    getPage: async (pageNumber) => adaptPdfjsPage(pdfjs, proxy, await proxy.getPage(pageNumber)),
+    getOutline: () => readPdfjsOutline(proxy),
   };
 }
 
@@ -65,7 +53,7 @@ export const loadPdfjsDocument: PdfLoader = (data) => {
         port.terminate();
       }
     };
-    return adaptDocument(await task.promise);
+    return adaptDocument(pdfjs, await task.promise);
   })();
 
   return {

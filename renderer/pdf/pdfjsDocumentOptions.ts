@@ -18,6 +18,9 @@ type DocumentInitParameters = NonNullable<Parameters<typeof Pdfjs.getDocument>[0
  * - The whole verified file is passed as `data`: no range requests, streaming or auto-fetch,
  *   so pdf.js never fetches anything by itself.
  * - `maxImageSize`: images above 50 M pixels are skipped (image bombs), not decoded.
+ * - `canvasMaxAreaInBytes`: images the worker decodes are scaled down beyond 64 MiB of RGBA
+ *   (16.7 M px, the same bound as our page canvases), and pdf.js does not probe the largest
+ *   canvas the machine allows (a probe that itself allocates huge canvases).
  * - `disableWorkerRendering`: pages are drawn on the main thread in short slices, so a render
  *   can be cancelled between slices; the renderer worker would need a second worker script.
  * - `verbosity: 0`: errors only, no warnings in the console.
@@ -29,6 +32,7 @@ export const PDFJS_DOCUMENT_OPTIONS = {
   disableStream: true,
   disableAutoFetch: true,
   maxImageSize: 50_000_000,
+  canvasMaxAreaInBytes: 67_108_864,
   disableWorkerRendering: true,
   stopAtErrors: false,
   verbosity: 0,

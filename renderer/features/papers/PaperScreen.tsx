@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperView } from '../../../shared/domain/offline.ts';
 import { hrefFor } from '../../app/router/routes.ts';
@@ -6,8 +6,17 @@ import { meetingHref } from '../../app/router/views.ts';
 import { invoke } from '../../ipc/invoke.ts';
 import { loadPdfjsDocument } from '../../pdf/loadPdfjsDocument.ts';
 import type { PdfLoader } from '../../pdf/pdfTypes.ts';
-import { PdfViewer } from '../../pdf/PdfViewer.tsx';
+import { Reader } from '../reader/Reader.tsx';
+import type { ReaderViewState } from '../reader/readerViewState.ts';
+import { loadViewState, saveViewState } from '../reader/viewStateStore.ts';
 import { usePaperBytes } from './usePaperBytes.ts';
+import { usePaperWatermark } from './usePaperWatermark.ts';
+
+/**
+ * Whether members may select and copy a paper's text. Papers carry no copy policy yet; when the
+ * domain gains one (per document or per meeting), it replaces this constant.
+ */
+const COPY_ALLOWED = true;
 
 /** Codes for which asking again can help (a connection came back, a file was re-fetched). */
 const RETRYABLE = new Set([
@@ -40,10 +49,13 @@ function usePaperInfo(documentId: string, meetingId: string | null): PaperView |
 }
 
 /**
- * One paper: asks the core for its verified bytes and shows them in the PDF viewer. What the
- * core refuses (not downloaded while offline, integrity failure, not found) is said plainly in
- * `paper-error`; a file pdf.js cannot read is reported by the viewer itself (`pdf-error`).
- * `loader` is injectable for tests (jsdom has no canvas and no worker).
+ * One paper: asks the core for its verified bytes and shows them in the reader. What the core
+ * refuses (not downloaded while offline, integrity failure, not found) is said plainly in
+ * `paper-error`; a file pdf.js cannot read is reported by the reader itself (`pdf-error`).
+ * The reader reopens where the member left this version of the paper (viewStateStore), draws
+ * the member, unit, time and device into every page, and hands https/mailto links to the shell,
+ * which asks the member before opening them. `loader` is injectable for tests (jsdom has no
+ * canvas and no worker).
  */
 export function PaperScreen({
   documentId,
@@ -58,6 +70,19 @@ export function PaperScreen({
   const { paper, retry } = usePaperBytes(documentId);
   const info = usePaperInfo(documentId, meetingId);
   const title = info?.document.title ?? t('paperView.untitled');
+  const watermark = usePaperWatermark();
+  const sha256 = paper.kind === 'ready' ? paper.sha256 : null;
+  // Read once per file version: the reader only uses it when it opens.
+  const initialViewState = useMemo(
+    () => (sha256 === null ? null : loadViewState(documentId, sha256)),
+    [documentId, sha256],
+  );
+  const onViewStateChange = useCallback(
+    (state: ReaderViewState) => {
+      if (sha256 !== null) saveViewState(documentId, sha256, state);
+    },
+    [documentId, sha256],
+  );
 
   return (
     <section
@@ -105,7 +130,18 @@ export function PaperScreen({
           ) : null}
         </div>
       ) : (
-        <PdfViewer data={paper.data} loader={loader} label={title} />
+        <Reader
+          // A new version is a new reader: the old one reports its position under its own hash.
+          key={paper.sha256}
+          data={paper.data}
+          loader={loader}
+          label={title}
+          initialViewState={initialViewState}
+          onViewStateChange={onViewStateChange}
+          allowCopy={COPY_ALLOWED}
+          watermark={watermark}
+          onExternalLink={(url) => void invoke('shell:openExternal', { url })}
+        />
       )}
     </section>
   );

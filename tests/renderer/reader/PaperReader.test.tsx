@@ -1,0 +1,95 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PaperScreen } from '../../../renderer/features/papers/PaperScreen.tsx';
+import { PAGE_GAP } from '../../../renderer/features/reader/pageLayout.ts';
+import { loadViewState } from '../../../renderer/features/reader/viewStateStore.ts';
+import { setBridgeForTests } from '../../../renderer/ipc/getBridge.ts';
+import { createFakeBridge } from '../fakeBridge.ts';
+import { MEMBER, meetingDetail, uuid } from '../fixtures.ts';
+import { recordCanvasCalls } from './canvasRecorder.ts';
+import { createFakeReaderPdf } from './fakeReaderPdf.ts';
+import { FIT_WIDTH_SCALE, indicator, PDF_BYTES, scrollTo } from './readerSetup.tsx';
+
+const STRIDE = 842 * FIT_WIDTH_SCALE + PAGE_GAP;
+const SHA = 'c'.repeat(64);
+
+function setup() {
+  const detail = meetingDetail(1, Date.now() + 86_400_000);
+  const target = detail.items[0]?.papers[0];
+  if (!target) throw new Error('fixture');
+  const bridge = createFakeBridge({}, { user: MEMBER, meetings: [detail] });
+  bridge.override('documents:read', () => ({
+    ok: true,
+    value: { sha256: SHA, version: 1, base64: btoa(String.fromCharCode(...PDF_BYTES)) },
+  }));
+  bridge.override('shell:openExternal', () => ({ ok: true, value: { opened: true } }));
+  setBridgeForTests(bridge);
+  return { bridge, detail, documentId: target.document.id };
+}
+
+afterEach(() => localStorage.clear());
+
+describe('paper screen with the reader', () => {
+  it('reopens a paper where the member left it', async () => {
+    const { detail, documentId } = setup();
+    const pdf = createFakeReaderPdf({ numPages: 30 });
+    const first = render(
+      <PaperScreen documentId={documentId} meetingId={detail.meeting.id} loader={pdf.loader} />,
+    );
+    const viewport = await screen.findByTestId('reader-viewport');
+    act(() => scrollTo(viewport, PAGE_GAP + STRIDE * 11 + 100));
+    await waitFor(() => expect(loadViewState(documentId, SHA)).not.toBeNull(), { timeout: 2000 });
+    expect(loadViewState(documentId, SHA)).toEqual({
+      page: 12,
+      offsetPt: Math.round((100 / FIT_WIDTH_SCALE) * 100) / 100,
+      zoom: { kind: 'fitWidth' },
+    });
+    first.unmount();
+
+    render(
+      <PaperScreen documentId={documentId} meetingId={detail.meeting.id} loader={pdf.loader} />,
+    );
+    const again = await screen.findByTestId('reader-viewport');
+    expect(indicator()).toBe('Trang 12/30');
+    expect(again.scrollTop).toBeCloseTo(PAGE_GAP + STRIDE * 11 + 100, 1);
+  });
+
+  it('asks the shell (which confirms) to open an https link, and nothing else', async () => {
+    const { bridge, documentId } = setup();
+    const rect = { x: 72, y: 700, width: 100, height: 12 };
+    const pdf = createFakeReaderPdf({
+      numPages: 2,
+      linksOf: (i) =>
+        i === 0
+          ? [
+              { rect, url: 'https://chinhphu.vn/', destination: null },
+              { rect, url: 'javascript:alert(1)', destination: null },
+            ]
+          : [],
+    });
+    render(<PaperScreen documentId={documentId} meetingId={null} loader={pdf.loader} />);
+    const links = await screen.findAllByTestId('reader-link');
+    expect(links).toHaveLength(1);
+    fireEvent.click(links[0] as HTMLElement);
+    await waitFor(() =>
+      expect(bridge.callsTo('shell:openExternal')).toEqual([{ url: 'https://chinhphu.vn/' }]),
+    );
+  });
+
+  it('watermarks the pages with the member, unit and device from the session', async () => {
+    const recorder = recordCanvasCalls();
+    try {
+      const { documentId } = setup();
+      const pdf = createFakeReaderPdf({ numPages: 2 });
+      render(<PaperScreen documentId={documentId} meetingId={null} loader={pdf.loader} />);
+      await waitFor(() => {
+        const texts = recorder.calls.filter((c) => c.method === 'fillText').map((c) => c.args[0]);
+        expect(texts).toContain(MEMBER.displayName);
+        expect(texts).toContain(MEMBER.unit);
+        expect(texts).toContain(`Thiết bị ${uuid(999)}`);
+      });
+    } finally {
+      recorder.restore();
+    }
+  });
+});
