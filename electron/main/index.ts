@@ -10,6 +10,7 @@ import {
   shell,
 } from 'electron';
 import { createLogger } from '../core/log/logger.ts';
+import { DEFAULT_SERVER_URL_ENV } from '../core/settings/applyDefaultServerUrl.ts';
 import { electronSettingsBackend } from './electronSettingsBackend.ts';
 import { startShell } from './startShell.ts';
 
@@ -22,6 +23,7 @@ startShell(
     devRendererUrl: process.env['ELECTRON_RENDERER_URL'],
     platform: process.platform,
     createSettingsBackend: electronSettingsBackend,
+    defaultServerUrl: process.env[DEFAULT_SERVER_URL_ENV],
     log: createLogger('shell'),
   },
 );

@@ -16,6 +16,7 @@ import type { Logger } from '../core/log/logger.ts';
 import { APP_INDEX_URL, APP_ORIGIN } from '../core/security/appOrigin.ts';
 import { buildCsp } from '../core/security/csp.ts';
 import { originOf } from '../core/security/originOf.ts';
+import { applyDefaultServerUrl } from '../core/settings/applyDefaultServerUrl.ts';
 import type { SettingsBackend } from '../core/settings/SettingsBackend.ts';
 import { installAppProtocol, registerAppScheme } from './appProtocol.ts';
 import { installCspHeader } from './cspHeaderPolicy.ts';
@@ -52,6 +53,11 @@ export interface ShellOptions {
   devRendererUrl: string | undefined;
   platform: NodeJS.Platform;
   createSettingsBackend: () => SettingsBackend;
+  /**
+   * `ECABINET_DEFAULT_SERVER_URL`: stored as the server URL at start-up when none is stored yet
+   * (`npm start` passes its embedded server's). Never replaces a stored one.
+   */
+  defaultServerUrl?: string | undefined;
   log: Logger;
 }
 
@@ -159,6 +165,8 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Shel
         keySealer: safeStorageKeySealer(electron.safeStorage, options.platform, log),
       });
       core = started;
+      // Before the window exists: its first `settings:get` and the CSP already see the server.
+      applyDefaultServerUrl(started.settings, options.defaultServerUrl, log);
       const getCsp = (): string => buildCsp(started.settings.get().serverUrl);
       installAppProtocol(protocol, { rootDir: options.rendererDir, getCsp, log });
       installCspHeader(session.webRequest, getCsp, devOrigin === null ? [] : [devOrigin]);

@@ -3,13 +3,16 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../core/log/logger.ts';
+import { DEFAULT_SERVER_URL_ENV } from '../core/settings/applyDefaultServerUrl.ts';
 import { startWebHost } from './startWebHost.ts';
 
 /**
  * CLI of the browser-mode host (development and evaluation):
  *   node electron/webhost/main.ts --data-dir <dir> [--port <n>] [--renderer-dir <dir>]
  * Prints the URL to open (it carries the per-launch secret) on stdout; logs go to stderr as
- * JSON lines. SIGINT/SIGTERM close the host cleanly; exit code 0 then, 1 on a start-up error.
+ * JSON lines. `ECABINET_DEFAULT_SERVER_URL` (set by `npm start` for its embedded server) becomes
+ * the server URL when the data directory has none yet. SIGINT/SIGTERM close the host cleanly;
+ * exit code 0 then, 1 on a start-up error.
  */
 
 /** Line printed on stdout once listening; `scripts/start-web.mjs` and tests look for it. */
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     port,
     log,
     version: readVersion(),
+    defaultServerUrl: process.env[DEFAULT_SERVER_URL_ENV],
   });
   process.stdout.write(`${READY_PREFIX}${host.url}\n`);
 

@@ -12,6 +12,7 @@ import {
 import { createCore, type Core } from '../core/createCore.ts';
 import type { Logger } from '../core/log/logger.ts';
 import { buildCsp } from '../core/security/csp.ts';
+import { applyDefaultServerUrl } from '../core/settings/applyDefaultServerUrl.ts';
 import { confSettingsBackend } from '../core/settings/confSettingsBackend.ts';
 import { createLaunchSecret } from './launchSecret.ts';
 import { createStaticHandler, securityHeaders } from './serveStatic.ts';
@@ -34,6 +35,11 @@ export interface WebHostOptions {
   log: Logger;
   /** Reported by `app:info`. */
   version?: string;
+  /**
+   * Server URL to store at start-up when this data directory has none yet (`npm start` passes
+   * the embedded server's; `ECABINET_DEFAULT_SERVER_URL` in the CLI). Never replaces a stored one.
+   */
+  defaultServerUrl?: string | undefined;
 }
 
 export interface WebHost {
@@ -90,6 +96,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const client of clients) if (client.readyState === client.OPEN) client.send(text);
   };
   let core = openCore();
+  // Before the first page loads, so its first `settings:get` and the CSP already have it.
+  applyDefaultServerUrl(core.settings, options.defaultServerUrl, log);
   let unsubscribe = core.events.onAny((event, payload) => broadcast({ event, payload }));
 
   // The shell's policy, directive for directive. `connect-src 'self'` also covers the bridge
