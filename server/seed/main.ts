@@ -6,6 +6,7 @@ import { openBlobStore } from '../src/blobs/BlobStore.ts';
 import { systemClock } from '../src/clock.ts';
 import { configFromEnv } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { noFaults } from '../src/faults/faultPlan.ts';
 import { openDatabase } from '../src/db/openDatabase.ts';
 import { createLogger, errorFields } from '../src/log.ts';
 import type { ServerContext } from '../src/ServerContext.ts';
@@ -28,6 +29,7 @@ try {
       clock: systemClock,
       logger,
       hooks: createServerHooks(logger),
+      faults: noFaults,
     };
     const report = await seedDatabase(ctx, buildDemoData(), (paper) => renderPaperPdf(paper));
     const where = config.databaseUrl === undefined ? dataDir : 'DATABASE_URL';

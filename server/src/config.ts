@@ -62,6 +62,16 @@ export const serverConfigSchema = z.strictObject({
   /** Seed the demo data into an empty database at start (`npm start`). */
   seedDemo: z.boolean().default(false),
   logLevel: z.enum(LOG_LEVELS).default('info'),
+  /**
+   * Trust configuration for signed opinions (loadTrustFiles layout: trust/, intermediates/,
+   * crl/). Unset: every opinion is refused with OPINION_REJECTED (UNTRUSTED_CHAIN).
+   */
+  trustDir: z.string().min(1).optional(),
+  /**
+   * Written opinions received up to this long after a ballot's deadline are accepted when
+   * signed before it (signingTime ≤ deadline); decided on server receipt time. Default 0.
+   */
+  opinionGraceSeconds: z.number().int().min(0).max(7 * 24 * 3600).default(0),
 });
 
 export type ServerConfig = z.output<typeof serverConfigSchema>;
@@ -100,6 +110,8 @@ const envSchema = z.object({
   TRUST_PROXY: optionalBool,
   SEED_DEMO: optionalBool,
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS).optional()),
+  TRUST_DIR: optionalString,
+  GRACE_SECONDS: optionalInt,
 });
 
 /** Parses the environment; throws a readable error naming the bad variable. */
@@ -124,6 +136,8 @@ export function configFromEnv(env: Record<string, string | undefined>): ServerCo
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
+    trustDir: e.TRUST_DIR,
+    opinionGraceSeconds: e.GRACE_SECONDS,
   });
 }
 

@@ -7,7 +7,12 @@ import { startServer } from './startServer.ts';
 const logger = createLogger('server');
 try {
   const config = configFromEnv(process.env);
-  const server = await startServer({ ...config, logger: createLogger('server', config.logLevel) });
+  const server = await startServer({
+    ...config,
+    logger: createLogger('server', config.logLevel),
+    // TEST ONLY (tests/integration/server/serverCrash.test.ts); inert when unset.
+    faultPlan: process.env['ECABINET_FAULT'],
+  });
   const stop = (signal: string): void => {
     logger.info('stopping', { signal });
     server.close().then(

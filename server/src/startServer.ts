@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ServerConfig, type ServerConfigInput } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase, type Database, type OpenedDatabase } from './db/openDatabase.ts';
+import { createFaults, parseFaultPlan } from './faults/faultPlan.ts';
 import { createHttpHandler } from './http/createHttpHandler.ts';
 import { createLogger, type Logger } from './log.ts';
 import { seedDemoOnFirstStart } from './seedDemoOnFirstStart.ts';
@@ -18,6 +19,11 @@ export interface StartServerOptions extends Partial<ServerConfigInput> {
   /** The server's time source; tests move it to expire tokens and rate-limit windows. */
   clock?: Clock;
   logger?: Logger;
+  /**
+   * TEST ONLY: a fault plan such as `push:after-commit:2` that makes the process SIGKILL itself
+   * at that point (faults/faultPlan.ts). Never set in production; unset = inert.
+   */
+  faultPlan?: string;
 }
 
 export interface RunningServer {
@@ -44,9 +50,11 @@ const REQUEST_TIMEOUT_MS = 30 * 60_000;
  * (`port: 0` picks a free one). Used by the CLI (main.ts), `npm start`, tests and benchmarks.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const { clock = systemClock, logger: givenLogger, ...configInput } = options;
+  const { clock = systemClock, logger: givenLogger, faultPlan, ...configInput } = options;
   const config = parseConfig(configInput);
   const logger = givenLogger ?? createLogger('server', config.logLevel);
+  const plan = parseFaultPlan(faultPlan);
+  if (plan !== null) logger.warn('TEST-ONLY fault plan active', { ...plan });
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
 
@@ -62,6 +70,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       clock,
       logger,
       hooks: createServerHooks(logger),
+      faults: createFaults(plan),
     };
     if (config.seedDemo) await seedDemoOnFirstStart(context);
 

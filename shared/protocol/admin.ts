@@ -35,6 +35,8 @@ import { roleSchema, userSchema } from '../domain/user.ts';
  *          body: the PDF bytes (Content-Type application/pdf), streamed; over the size limit →
  *          413 PAYLOAD_TOO_LARGE as soon as the limit is crossed; not a PDF → 422 INVALID_PDF;
  *          encrypted → 422 ENCRYPTED_PDF → 201 { document, version }
+ * - PUT    /api/admin/meetings/:id/attendance       setAttendanceRequest → 200 { present }
+ *          the whole list of participants present (for the quorum when a vote closes)
  */
 export const ADMIN_ROUTES = {
   users: '/api/admin/users',
@@ -50,6 +52,7 @@ export const ADMIN_ROUTES = {
   document: (documentId: string) => `/api/admin/documents/${documentId}`,
   versions: (documentId: string, fileName: string) =>
     `/api/admin/documents/${documentId}/versions?fileName=${encodeURIComponent(fileName)}`,
+  attendance: (meetingId: string) => `/api/admin/meetings/${meetingId}/attendance`,
 } as const;
 
 /** Usernames are stored lower-case; login compares lower-case. */
@@ -211,3 +214,17 @@ export type UploadVersionResponse = z.infer<typeof uploadVersionResponseSchema>;
 
 /** `?fileName=` of an upload: a display name only, never a path on the server. */
 export const uploadFileNameSchema = z.string().min(1).max(255);
+
+/**
+ * Who is present at a meeting (the roll call), used for the quorum when a live vote closes:
+ * the whole list of present participants (those not listed are absent). Every id must be a
+ * participant of the meeting (INVALID_INPUT otherwise).
+ */
+export const setAttendanceRequestSchema = z
+  .strictObject({ present: z.array(idSchema).max(MAX_PARTICIPANTS) })
+  .refine((r) => unique(r.present.map((id) => id.toLowerCase())), {
+    message: 'each user at most once',
+    path: ['present'],
+  });
+export type SetAttendanceRequest = z.input<typeof setAttendanceRequestSchema>;
+export const setAttendanceResponseSchema = z.strictObject({ present: z.array(idSchema) });

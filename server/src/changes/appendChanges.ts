@@ -8,9 +8,10 @@ export interface AppendedChange {
   seq: number;
   meetingId: string | null;
   targetUserId: string | null;
+  ownerUserId: string | null;
 }
 
-/** Rows per INSERT statement (8 parameters each; PostgreSQL allows 65,535 per statement). */
+/** Rows per INSERT statement (9 parameters each; PostgreSQL allows 65,535 per statement). */
 const INSERT_BATCH = 500;
 
 /**
@@ -44,12 +45,18 @@ export async function appendChanges(
     data: entry.data,
     meetingId: entry.meetingId,
     targetUserId: entry.targetUserId,
+    ownerUserId: entry.ownerUserId,
     createdAt: now,
   }));
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     await tx.insert(changeLog).values(rows.slice(start, start + INSERT_BATCH));
   }
-  return rows.map((r) => ({ seq: r.seq, meetingId: r.meetingId, targetUserId: r.targetUserId }));
+  return rows.map((r) => ({
+    seq: r.seq,
+    meetingId: r.meetingId,
+    targetUserId: r.targetUserId,
+    ownerUserId: r.ownerUserId,
+  }));
 }
 
 /** The head of the log: every entry with seq <= this value is committed and readable. */

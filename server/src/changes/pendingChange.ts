@@ -7,6 +7,9 @@ import type {
   Participant,
 } from '../../../shared/domain/meeting.ts';
 import type { User } from '../../../shared/domain/user.ts';
+import type { Comment } from '../../../shared/domain/comment.ts';
+import type { Position } from '../../../shared/domain/position.ts';
+import type { Ballot, Vote } from '../../../shared/domain/vote.ts';
 
 /**
  * The record shape carried by an upsert of each entity this server writes to its log (the
@@ -20,6 +23,10 @@ export interface EntityData {
   document: Document;
   documentVersion: DocumentVersion;
   participant: Participant;
+  comment: Comment;
+  position: Position;
+  vote: Vote;
+  ballot: Ballot;
 }
 
 /** An entity this server writes to the change log. */
@@ -36,6 +43,8 @@ export interface PendingChange {
   meetingId: string | null;
   /** Set: only this user may see the entry. */
   targetUserId: string | null;
+  /** Set: among members only this user may see the entry; staff see it too. */
+  ownerUserId: string | null;
 }
 
 export function upsertChange<E extends LoggedEntity>(
@@ -44,7 +53,36 @@ export function upsertChange<E extends LoggedEntity>(
   meetingId: string | null,
   targetUserId: string | null = null,
 ): PendingChange {
-  return { entity, entityId: data.id, op: 'upsert', data, meetingId, targetUserId };
+  return {
+    entity,
+    entityId: data.id,
+    op: 'upsert',
+    data,
+    meetingId,
+    targetUserId,
+    ownerUserId: null,
+  };
+}
+
+/**
+ * An upsert that, among members, only `ownerUserId` sees (staff see it too): a member's own
+ * position or ballot. Members do not see each other's positions or ballots on their devices.
+ */
+export function ownedUpsertChange<E extends LoggedEntity>(
+  entity: E,
+  data: EntityData[E],
+  meetingId: string,
+  ownerUserId: string,
+): PendingChange {
+  return {
+    entity,
+    entityId: data.id,
+    op: 'upsert',
+    data,
+    meetingId,
+    targetUserId: null,
+    ownerUserId,
+  };
 }
 
 export function deleteChange(
@@ -52,6 +90,7 @@ export function deleteChange(
   entityId: string,
   meetingId: string | null,
   targetUserId: string | null = null,
+  ownerUserId: string | null = null,
 ): PendingChange {
-  return { entity, entityId, op: 'delete', data: null, meetingId, targetUserId };
+  return { entity, entityId, op: 'delete', data: null, meetingId, targetUserId, ownerUserId };
 }

@@ -15,7 +15,8 @@ import { readChangeHead } from './appendChanges.ts';
  * - global entries (meeting_id null: the users directory) reach everyone logged in;
  * - staff see every untargeted entry (drafts included);
  * - a member sees meeting entries while they may see the meeting — except a tombstone
- *   targeted to them, which they see precisely because they no longer may.
+ *   targeted to them, which they see precisely because they no longer may;
+ * - an owned entry (a member's position or ballot) reaches, among members, only its owner.
  */
 export function visibleTo(db: Database, principal: Principal): SQL {
   const reachesCaller = or(
@@ -28,7 +29,8 @@ export function visibleTo(db: Database, principal: Principal): SQL {
     and(eq(changeLog.targetUserId, principal.userId), eq(changeLog.op, 'delete')),
     memberCanSee(db, principal.userId, changeLog.meetingId),
   );
-  const condition = and(reachesCaller, allowed);
+  const owned = or(isNull(changeLog.ownerUserId), eq(changeLog.ownerUserId, principal.userId));
+  const condition = and(reachesCaller, allowed, owned);
   if (condition === undefined) throw new Error('unreachable: and() of defined conditions');
   return condition;
 }

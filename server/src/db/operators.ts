@@ -5,4 +5,4 @@
  * otherwise pick drizzle's ESM declarations while the server's files, compiled through the
  * project reference, get its CJS ones, and TypeScript treats the two as unrelated types.
  */
-export { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+export { and, asc, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';

@@ -16,7 +16,8 @@ import {
  * server/migrations/ (same SQL for PGlite and PostgreSQL); keep the two in step. Constraints
  * Drizzle cannot express (CHECKs, DEFERRABLE uniques, the audit trigger) are only in the SQL.
  * All instants are `timestamptz` read back as Date (millisecond precision, set by the server's
- * clock, never by a client).
+ * clock, never by a client). What members write (comments, positions, votes, ballots) and the
+ * push bookkeeping are in memberSchema.ts.
  */
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -170,6 +171,11 @@ export const changeLog = pgTable(
     meetingId: uuid('meeting_id'),
     /** Set: only this user may see the entry (snapshots on gaining access, tombstones). */
     targetUserId: uuid('target_user_id'),
+    /**
+     * Set: among members only this user sees the entry; staff see it too (a member's own
+     * positions and ballots). Migration 0002.
+     */
+    ownerUserId: uuid('owner_user_id'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [index('change_log_target').on(t.targetUserId, t.seq)],

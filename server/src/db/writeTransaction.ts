@@ -16,6 +16,14 @@ export interface WriteScope {
   access(change: AccessChange): void;
 }
 
+export interface WriteOptions {
+  /**
+   * Runs last inside the transaction, after the audit rows and change-log entries are written
+   * and just before COMMIT. For the test-only fault points (faults/faultPlan.ts).
+   */
+  beforeCommit?: () => void;
+}
+
 /**
  * Runs `fn` in one transaction, then appends its audit rows and change-log entries in that
  * same transaction (audit first, then changes: the fixed lock order), commits, and only then
@@ -25,6 +33,7 @@ export async function writeTransaction<T>(
   ctx: ServerContext,
   actor: Actor,
   fn: (scope: WriteScope) => Promise<T>,
+  options: WriteOptions = {},
 ): Promise<T> {
   const now = ctx.clock();
   const { value, appended, access } = await ctx.db.transaction(async (tx) => {
@@ -42,6 +51,7 @@ export async function writeTransaction<T>(
     const result = await fn(scope);
     await appendAudit(tx, actor, audits, now);
     const written = await appendChanges(tx, changes, now);
+    options.beforeCommit?.();
     return { value: result, appended: written, access: accessChanges };
   });
   if (appended.length > 0 || access.length > 0) ctx.hooks.committed({ changes: appended, access });

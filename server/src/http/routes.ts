@@ -7,6 +7,7 @@ import {
   createUserRequestSchema,
   revokeTokensRequestSchema,
   setAgendaRequestSchema,
+  setAttendanceRequestSchema,
   setParticipantsRequestSchema,
   updateDocumentRequestSchema,
   updateMeetingRequestSchema,
@@ -15,6 +16,7 @@ import { loginRequestSchema } from '../../../shared/protocol/auth.ts';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../../../shared/protocol/version.ts';
 import { actorOf, login, logout, revokeTokens, type Principal } from '../auth/authService.ts';
 import { setAgenda } from '../meetings/agendaService.ts';
+import { setAttendance } from '../meetings/attendanceService.ts';
 import { createDocument, deleteDocument, updateDocument } from '../meetings/documentService.ts';
 import {
   changeMeetingStatus,
@@ -205,6 +207,17 @@ export const ROUTE_TABLE: readonly Route[] = [
       const { participants } = await body(call, setParticipantsRequestSchema);
       sendJson(call.res, 200, {
         participants: await setParticipants(call.ctx, actor(call), idParam(call, 0), participants),
+      });
+    },
+  },
+  {
+    methods: ['PUT'],
+    path: new RegExp(`^/api/admin/meetings/${UUID}/attendance$`),
+    access: 'staff',
+    handle: async (call) => {
+      const { present } = await body(call, setAttendanceRequestSchema);
+      sendJson(call.res, 200, {
+        present: await setAttendance(call.ctx, actor(call), idParam(call, 0), present),
       });
     },
   },

@@ -4,7 +4,9 @@ import type { AgendaItem } from '../../../shared/domain/meeting.ts';
 import type { agendaItemInputSchema } from '../../../shared/protocol/admin.ts';
 import type { Actor } from '../audit/auditLog.ts';
 import { deleteChange, upsertChange } from '../changes/pendingChange.ts';
+import { comments, positions, votes } from '../db/memberSchema.ts';
 import { agendaItems, documents } from '../db/schema.ts';
+import { positionId } from '../db/toMemberDomain.ts';
 import { toAgendaItem, toDocument, type AgendaItemRow } from '../db/toDomain.ts';
 import { writeTransaction } from '../db/writeTransaction.ts';
 import type { ServerContext } from '../ServerContext.ts';
@@ -28,7 +30,9 @@ function sameItem(row: AgendaItemRow, input: ItemInput): boolean {
 /**
  * Replaces the meeting's agenda with `items` (ids and positions already checked unique).
  * Only what differs is written and logged, so sending the same agenda twice changes nothing.
- * Papers of a deleted item stay in the meeting, detached (agendaItemId null).
+ * Papers of a deleted item stay in the meeting, detached (agendaItemId null); its comments and
+ * positions go with it (devices get their deletes). An item with a vote cannot be removed
+ * (CONFLICT): a vote is a record of the meeting.
  */
 export async function setAgenda(
   ctx: ServerContext,
@@ -56,6 +60,26 @@ export async function setAgenda(
     const wanted = new Set(ids);
     const removed = [...existing.keys()].filter((id) => !wanted.has(id));
     if (removed.length > 0) {
+      const voted = await w.tx
+        .select({ id: votes.id })
+        .from(votes)
+        .where(inArray(votes.agendaItemId, removed))
+        .limit(1);
+      if (voted.length > 0)
+        throw new ServerError('CONFLICT', 'an agenda item with a vote cannot be removed');
+      const gone = await w.tx
+        .delete(positions)
+        .where(inArray(positions.agendaItemId, removed))
+        .returning();
+      for (const p of gone)
+        w.change(
+          deleteChange('position', positionId(p.agendaItemId, p.userId), meetingId, null, p.userId),
+        );
+      const dropped = await w.tx
+        .delete(comments)
+        .where(inArray(comments.agendaItemId, removed))
+        .returning({ id: comments.id });
+      for (const c of dropped) w.change(deleteChange('comment', c.id, meetingId));
       const detached = await w.tx
         .update(documents)
         .set({ agendaItemId: null, updatedAt: w.now })

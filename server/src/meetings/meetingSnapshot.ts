@@ -1,7 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { deleteChange, upsertChange, type PendingChange } from '../changes/pendingChange.ts';
+import { voteBallots, comments, positions, votes } from '../db/memberSchema.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { agendaItems, documents, documentVersions, meetings, participants } from '../db/schema.ts';
+import { toBallot, toComment, toPosition, toVote } from '../db/toMemberDomain.ts';
 import {
   toAgendaItem,
   toDocument,
@@ -17,7 +19,9 @@ import {
  * own view, after its writes, so it is the state being committed.
  *
  * The users directory is not repeated here: user entries are global (every logged-in user
- * sees them, always), so every device already has the meeting's people.
+ * sees them, always), so every device already has the meeting's people. What members wrote
+ * follows: every comment and vote of the meeting, and this user's own positions and ballots
+ * (members do not see each other's).
  */
 export async function meetingSnapshot(
   tx: Database,
@@ -61,7 +65,40 @@ export async function meetingSnapshot(
     out.push(upsertChange('documentVersion', toDocumentVersion(version), meetingId, userId));
   for (const p of people)
     out.push(upsertChange('participant', toParticipant(p), meetingId, userId));
+  out.push(...(await writtenSnapshot(tx, meetingId, userId)));
   return out;
+}
+
+/** Comments and votes of the meeting, and `userId`'s own positions and ballots, targeted. */
+async function writtenSnapshot(
+  tx: Database,
+  meetingId: string,
+  userId: string,
+): Promise<PendingChange[]> {
+  const threads = await tx
+    .select()
+    .from(comments)
+    .where(eq(comments.meetingId, meetingId))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+  const stances = await tx
+    .select()
+    .from(positions)
+    .where(and(eq(positions.meetingId, meetingId), eq(positions.userId, userId)));
+  const liveVotes = await tx
+    .select()
+    .from(votes)
+    .where(eq(votes.meetingId, meetingId))
+    .orderBy(asc(votes.openedAt), asc(votes.id));
+  const mine = await tx
+    .select()
+    .from(voteBallots)
+    .where(and(eq(voteBallots.meetingId, meetingId), eq(voteBallots.userId, userId)));
+  return [
+    ...threads.map((c) => upsertChange('comment', toComment(c), meetingId, userId)),
+    ...stances.map((p) => upsertChange('position', toPosition(p), meetingId, userId)),
+    ...liveVotes.map((v) => upsertChange('vote', toVote(v), meetingId, userId)),
+    ...mine.map((b) => upsertChange('ballot', toBallot(b), meetingId, userId)),
+  ];
 }
 
 /** Access withdrawn: the device erases the meeting and everything under it, cached files too. */

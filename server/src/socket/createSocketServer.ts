@@ -14,6 +14,7 @@ import type { Committed } from '../ServerHooks.ts';
 import { authenticateSocket } from './authenticateSocket.ts';
 import { handlePull } from './handlePull.ts';
 import { rooms } from './rooms.ts';
+import { bindWriteEvents, WRITE_EVENTS } from './writeEvents.ts';
 
 export interface SocketData {
   /** Set by the handshake middleware before `connection`; never taken from a payload. */
@@ -47,6 +48,8 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * `user:<id>`, `token:<tokenId>` (to be cut off when that token is revoked), `staff` for
  * secretariat/admin, and `meeting:<id>` for each meeting a member may see (kept in step by the
  * access changes). News hints go to the rooms of everyone who may see a committed entry.
+ * Events: `pull` (handlePull.ts) and the write path — `push`, `vote:open`, `vote:close`
+ * (writeEvents.ts); any other event with an ack gets INVALID_INPUT.
  */
 export async function createSocketServer(
   httpServer: HttpServer,
@@ -109,8 +112,9 @@ export async function createSocketServer(
     }
     const gate = { inFlight: 0 };
     socket.on(SOCKET_EVENTS.pull, (...args: unknown[]) => handlePull(ctx, socket, gate, args));
+    bindWriteEvents(ctx, socket);
     socket.onAny((event: string, ...args: unknown[]) => {
-      if (event === SOCKET_EVENTS.pull) return;
+      if (event === SOCKET_EVENTS.pull || WRITE_EVENTS.includes(event)) return;
       const ack = args.at(-1);
       if (typeof ack === 'function')
         (ack as (result: unknown) => void)(
@@ -149,7 +153,11 @@ function announce(io: IoServer, { changes, access }: Committed): void {
   const targets = new Set<string>();
   for (const change of changes) {
     if (change.targetUserId !== null) targets.add(rooms.user(change.targetUserId));
-    else if (change.meetingId === null) {
+    else if (change.ownerUserId !== null) {
+      // A member's own position or ballot: their devices and staff.
+      targets.add(rooms.user(change.ownerUserId));
+      targets.add(rooms.staff);
+    } else if (change.meetingId === null) {
       io.emit('news', { seq }); // a global entry: everyone connected may see it
       return;
     } else {

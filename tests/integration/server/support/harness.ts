@@ -53,8 +53,17 @@ export interface HttpResult {
 
 let accountCounter = 0;
 
-export async function startHarness(options: StartServerOptions = {}): Promise<Harness> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ecabinet-server-'));
+export interface HarnessPlace {
+  /** Use this data dir and keep it on close (a test that reopens it later); default: a temp
+   * dir, deleted on close. */
+  dataDir?: string;
+}
+
+export async function startHarness(
+  options: StartServerOptions = {},
+  place: HarnessPlace = {},
+): Promise<Harness> {
+  const dataDir = place.dataDir ?? (await mkdtemp(join(tmpdir(), 'ecabinet-server-')));
   let offsetMs = 0;
   const server = await startServer({
     port: 0,
@@ -109,7 +118,7 @@ export async function startHarness(options: StartServerOptions = {}): Promise<Ha
     },
     close: async () => {
       await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (place.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
     },
   };
   return harness;

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { isMutationKind, mutationArgs } from '../../../shared/sync/mutations.ts';
+import { castBallot } from './ballotMutation.ts';
+import { createComment, deleteComment, editComment } from './commentMutations.ts';
+import { MutationRejected } from './MutationRejected.ts';
+import type { MutationScope } from './MutationScope.ts';
+import { setPosition } from './positionMutation.ts';
+
+/** The args as the kind's schema says, or INVALID_ARGS naming the first problem. */
+function parseArgs<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const where = first === undefined || first.path.length === 0 ? '' : ` (${first.path.join('.')})`;
+  throw new MutationRejected('INVALID_ARGS', `${first?.message ?? 'invalid arguments'}${where}`);
+}
+
+/**
+ * Applies one pushed mutation's effect inside its savepoint, or throws MutationRejected.
+ * A kind this server does not know is UNKNOWN_MUTATION (never ignored silently); args that do
+ * not match the kind's schema (shared/sync/mutations.ts, append-only) are INVALID_ARGS.
+ */
+export async function applyMutation(s: MutationScope, kind: string, raw: unknown): Promise<void> {
+  if (!isMutationKind(kind))
+    throw new MutationRejected('UNKNOWN_MUTATION', 'this server does not know that kind of change');
+  switch (kind) {
+    case 'comment.create':
+      return createComment(s, parseArgs(mutationArgs[kind], raw));
+    case 'comment.edit':
+      return editComment(s, parseArgs(mutationArgs[kind], raw));
+    case 'comment.delete':
+      return deleteComment(s, parseArgs(mutationArgs[kind], raw));
+    case 'position.set':
+      return setPosition(s, parseArgs(mutationArgs[kind], raw));
+    case 'vote.cast':
+      return castBallot(s, parseArgs(mutationArgs[kind], raw));
+  }
+}

@@ -1,0 +1,5 @@
+import { defineWritePathSuite } from './support/defineWritePathSuite.ts';
+
+defineWritePathSuite('write path on PGlite', () =>
+  Promise.resolve({ options: {}, stop: () => Promise.resolve() }),
+);
