@@ -3,9 +3,13 @@
  * prints one JSON line on stdout with its same-run baseline where one applies; progress and
  * diagnostics go to stderr. Scenarios run one after another so they do not share the 2 cores.
  */
+import { benchBroadcastVoteOpened } from './broadcast.ts';
 import { benchStoreWrite } from './writeStore.ts';
 
-const scenarios: { name: string; run: () => Promise<object> }[] = [{ name: 'store.write', run: benchStoreWrite }];
+const scenarios: { name: string; run: () => Promise<object> }[] = [
+  { name: 'store.write', run: benchStoreWrite },
+  { name: 'broadcast.vote_opened', run: benchBroadcastVoteOpened },
+];
 
 let failed = 0;
 for (const scenario of scenarios) {
