@@ -31,6 +31,16 @@ export interface TcpProxy {
    * after it). Resolves when that happened. New connections are accepted afterwards.
    */
   dropAllAfter(afterBytes: number): Promise<void>;
+  /**
+   * Blackhole: connections stay open (new ones are accepted) but no byte is forwarded either
+   * way, as on a dead link; bytes sent meanwhile are lost. Turning it off does not revive the
+   * stalled connections: `dropAll` them to let clients reconnect at once.
+   */
+  setBlackhole(on: boolean): void;
+  /** Each chunk is held this long before it is forwarded, both ways; ms (0: off). */
+  setDelay(ms: number): void;
+  /** Caps each direction of each connection at this rate; bytes/s (0: off). */
+  setThrottle(bytesPerSecond: number): void;
   close(): Promise<void>;
 }
 
@@ -39,7 +49,15 @@ export interface ConnectionStats {
   requestLine: string;
   up: number;
   down: number;
+  /**
+   * The first bytes delivered to the client (at most 4 KiB), as latin1 text: for HTTP, the
+   * response head, so a test can tell header bytes from body bytes.
+   */
+  downHead: string;
 }
+
+/** Downstream bytes kept per connection for `ConnectionStats.downHead`. */
+const DOWN_HEAD_BYTES = 4096;
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const pairs = new Set<{ client: Socket; upstream: Socket }>();
@@ -48,10 +66,36 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   let down = false;
   let cuts = 0;
   const totals = { up: 0, down: 0 };
-  const stats: { log: Buffer[]; counts: { up: number; down: number } }[] = [];
+  const stats: { log: Buffer[]; head: Buffer[]; counts: { up: number; down: number } }[] = [];
   let dropRule: { until: number; fire: () => void } | null = null;
   /** Between a dropAllAfter threshold and the drop: nothing more goes down. */
   let dropping = false;
+  let blackhole = false;
+  let delayMs = 0; // ms
+  let throttle = 0; // bytes/s
+  /**
+   * Forwards `data` to `to` after the configured delay and throttling, in order: chunks of one
+   * direction of one connection wait on a chain. Without delay or throttle (and nothing still
+   * queued) it writes at once, so the plain behaviour is unchanged.
+   */
+  const shaper = () => {
+    let chain: Promise<void> = Promise.resolve();
+    let queued = 0;
+    return (to: Socket, data: Buffer, write: () => void): void => {
+      if (delayMs === 0 && throttle === 0 && queued === 0) {
+        write();
+        return;
+      }
+      queued += 1;
+      const wait = delayMs + (throttle > 0 ? (data.length / throttle) * 1000 : 0);
+      chain = chain
+        .then(() => new Promise<void>((r) => setTimeout(r, wait)))
+        .then(() => {
+          queued -= 1;
+          if (!to.destroyed) write();
+        });
+    };
+  };
 
   const server: Server = createServer((client) => {
     if (down) {
@@ -64,7 +108,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     const log: Buffer[] = [];
     upstreamLog.push(log);
     const counts = { up: 0, down: 0 };
-    stats.push({ log, counts });
+    const head: Buffer[] = [];
+    stats.push({ log, head, counts });
+    /** Records the start of what goes down to the client (`downHead`). */
+    const keepHead = (delivered: Buffer): void => {
+      const room = DOWN_HEAD_BYTES - (counts.down - delivered.length);
+      if (room > 0) head.push(Buffer.from(delivered.subarray(0, room)));
+    };
     let downstreamBytes = 0;
     /** Cut by `cutAfter`: waiting for the last bytes to be written before the destroy. */
     let cutting = false;
@@ -73,17 +123,22 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       upstream.destroy();
       pairs.delete(pair);
     };
+    const shapeUp = shaper();
+    const shapeDown = shaper();
     client.on('data', (data: Buffer) => {
+      if (blackhole) return;
       log.push(Buffer.from(data));
       counts.up += data.length;
       totals.up += data.length;
-      if (!upstream.write(data)) client.pause();
+      shapeUp(upstream, data, () => {
+        if (!upstream.write(data)) client.pause();
+      });
     });
     // Backpressure both ways: a slow reader slows the sender instead of filling our memory.
     upstream.on('drain', () => client.resume());
     client.on('drain', () => upstream.resume());
     upstream.on('data', (data: Buffer) => {
-      if (dropping || cutting) return;
+      if (dropping || cutting || blackhole) return;
       const drop = dropRule;
       if (drop && totals.down + data.length > drop.until) {
         // Deliver up to the threshold, stop every transfer at once, destroy all once written.
@@ -92,6 +147,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         const allowed = Math.max(0, drop.until - totals.down);
         counts.down += allowed;
         totals.down += allowed;
+        keepHead(data.subarray(0, allowed));
         for (const p of pairs) p.upstream.pause();
         client.write(data.subarray(0, allowed), () => drop.fire());
         return;
@@ -108,11 +164,15 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         downstreamBytes += allowed;
         counts.down -= data.length - allowed;
         totals.down -= data.length - allowed;
+        keepHead(data.subarray(0, allowed));
         upstream.pause();
         return;
       }
+      keepHead(data);
       downstreamBytes += data.length;
-      if (!client.write(data)) upstream.pause();
+      shapeDown(client, data, () => {
+        if (!client.write(data)) upstream.pause();
+      });
     });
     client.on('error', destroy);
     upstream.on('error', destroy);
@@ -147,10 +207,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     bytes: () => ({ ...totals }),
     connections: () =>
-      stats.map(({ log, counts }) => {
-        const head = Buffer.concat(log.slice(0, 4)).toString('latin1');
-        const end = head.indexOf('\r\n');
-        return { requestLine: end < 0 ? '' : head.slice(0, end), ...counts };
+      stats.map(({ log, head, counts }) => {
+        const up = Buffer.concat(log.slice(0, 4)).toString('latin1');
+        const end = up.indexOf('\r\n');
+        return {
+          requestLine: end < 0 ? '' : up.slice(0, end),
+          ...counts,
+          downHead: Buffer.concat(head).toString('latin1'),
+        };
       }),
     dropAllAfter: (afterBytes) =>
       new Promise<void>((resolve) => {
@@ -163,6 +227,15 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
           },
         };
       }),
+    setBlackhole(on) {
+      blackhole = on;
+    },
+    setDelay(ms) {
+      delayMs = ms;
+    },
+    setThrottle(bytesPerSecond) {
+      throttle = bytesPerSecond;
+    },
     close: async () => {
       dropAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,65 +3,34 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BLOBS_DIR } from '../../../electron/core/blobs/BlobCache.ts';
-import type { DownloadProgress } from '../../../shared/domain/offline.ts';
-import { ADMIN_ROUTES } from '../../../shared/protocol/admin.ts';
-import {
-  startHarness,
-  http,
-  type Account,
-  type Harness,
-  type Session,
-} from '../server/support/harness.ts';
+import { expect, it } from 'vitest';
+import { BLOBS_DIR } from '../../../../electron/core/blobs/BlobCache.ts';
+import type { DownloadProgress } from '../../../../shared/domain/offline.ts';
+import { ADMIN_ROUTES } from '../../../../shared/protocol/admin.ts';
+import { eventually, FAST_TUNING, type CoreHarness } from '../../../support/coreHarness.ts';
+import { http, type Account } from '../../server/support/harness.ts';
 import {
   changeStatus,
   createMeetingWithPaper,
   setParticipants,
   uploadPdf,
-} from '../server/support/meetings.ts';
-import { eventually, FAST_TUNING, startCore, type CoreHarness } from '../../support/coreHarness.ts';
-import { startTcpProxy, type TcpProxy } from '../../support/tcpProxy.ts';
+} from '../../server/support/meetings.ts';
+import type { CoreServerContext } from './coreServerSuite.ts';
 
-/**
- * The client core against the real sync server (PGlite, port 0, temp data dir). Data is created
- * through the server's own admin HTTP API, as the secretariat would.
- */
-let server: Harness;
-let admin: Session;
-let staff: Session;
-let core: CoreHarness | null = null;
-let proxy: TcpProxy | null = null;
-
-beforeAll(async () => {
-  server = await startHarness();
-  admin = await server.login(await server.createAccount('admin'));
-  staff = await server.login(await server.createAccount('secretariat'));
-}, 60_000);
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  await core?.dispose();
-  core = null;
-  await proxy?.close();
-  proxy = null;
-});
-
-const complete = (documentId: string) => (p: DownloadProgress) =>
+export const complete = (documentId: string) => (p: DownloadProgress) =>
   p.documentId === documentId && p.download.state === 'complete';
 const blobFiles = (h: CoreHarness): string[] => readdirSync(join(h.dir, BLOBS_DIR));
 
 /** A signed-in core for a fresh member; its meeting list has synced once. */
 async function memberCore(
+  c: CoreServerContext,
   options: { via?: string; chunkLog2?: number } = {},
 ): Promise<{ h: CoreHarness; account: Account }> {
-  const account = await server.createAccount('member');
-  const h = startCore({
-    serverUrl: options.via ?? server.url,
+  const account = await c.server.createAccount('member');
+  const h = c.startCore({
+    serverUrl: options.via ?? c.server.url,
     tuning: { ...FAST_TUNING, blobChunkSizeLog2: options.chunkLog2 ?? 12 },
   });
-  core = h;
   await h.call('session:login', { username: account.user.username, password: account.password });
   await h.waitFor('connection:state', (s) => s.state === 'online' && s.lastSyncedAt !== null);
   return { h, account };
@@ -83,11 +52,13 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('core ↔ real server', () => {
+/** Sign-in, down-sync, downloads and session ends of the core against the real server. */
+export function coreServerTests(ctx: () => CoreServerContext): void {
   it('login: good, wrong password, unreachable', async () => {
+    const c = ctx();
+    const { server } = c;
     const account = await server.createAccount('member');
-    const h = startCore({ serverUrl: server.url });
-    core = h;
+    const h = c.startCore({ serverUrl: server.url });
     expect(
       await h.failCode('session:login', {
         username: account.user.username,
@@ -111,17 +82,18 @@ describe('core ↔ real server', () => {
   });
 
   it('initial sync of a published meeting with its papers; download and read them offline', async () => {
+    const c = ctx();
+    const { server, staff } = c;
     const account = await server.createAccount('member');
     const fixture = await createMeetingWithPaper(server, staff, {
       participants: [{ userId: account.user.id }],
       publish: true,
     });
-    proxy = await startTcpProxy({ host: '127.0.0.1', port: server.server.port });
-    const h = startCore({
+    const proxy = await c.startProxy();
+    const h = c.startCore({
       serverUrl: proxy.url,
       tuning: { ...FAST_TUNING, blobChunkSizeLog2: 12 },
     });
-    core = h;
     await h.call('session:login', { username: account.user.username, password: account.password });
     await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
     const detail = await h.call('meetings:get', { meetingId: fixture.meetingId });
@@ -149,7 +121,9 @@ describe('core ↔ real server', () => {
   });
 
   it('live: a meeting published while connected arrives through news → pull', async () => {
-    const { h, account } = await memberCore();
+    const c = ctx();
+    const { server, staff } = c;
+    const { h, account } = await memberCore(c);
     const applied = h.waitFor('sync:applied', (e) => e.entities.includes('meeting'), 10_000);
     const fixture = await createMeetingWithPaper(server, staff, {
       participants: [{ userId: account.user.id }],
@@ -166,8 +140,10 @@ describe('core ↔ real server', () => {
   });
 
   it('resumes a paper download after the connection is cut mid-transfer', async () => {
-    proxy = await startTcpProxy({ host: '127.0.0.1', port: server.server.port });
-    const { h, account } = await memberCore({ via: proxy.url });
+    const c = ctx();
+    const { server, staff } = c;
+    const proxy = await c.startProxy();
+    const { h, account } = await memberCore(c, { via: proxy.url });
     const fixture = await createMeetingWithPaper(server, staff, {
       participants: [{ userId: account.user.id }],
       publish: false,
@@ -195,7 +171,9 @@ describe('core ↔ real server', () => {
   });
 
   it('a cached paper modified on disk is never returned; it is refetched', async () => {
-    const { h, account } = await memberCore();
+    const c = ctx();
+    const { server, staff } = c;
+    const { h, account } = await memberCore(c);
     const fixture = await createMeetingWithPaper(server, staff, {
       participants: [{ userId: account.user.id }],
       publish: true,
@@ -219,7 +197,9 @@ describe('core ↔ real server', () => {
   });
 
   it('a participant removed on the server loses the meeting: records and cached files are erased', async () => {
-    const { h, account } = await memberCore();
+    const c = ctx();
+    const { server, staff } = c;
+    const { h, account } = await memberCore(c);
     const other = await server.createAccount('member');
     const fixture = await createMeetingWithPaper(server, staff, {
       participants: [{ userId: account.user.id }, { userId: other.user.id }],
@@ -241,7 +221,9 @@ describe('core ↔ real server', () => {
   });
 
   it('an expired token ends the session; the replica stays readable for that user', async () => {
-    const { h, account } = await memberCore();
+    const c = ctx();
+    const { server, staff } = c;
+    const { h, account } = await memberCore(c);
     const fixture = await createMeetingWithPaper(server, staff, {
       participants: [{ userId: account.user.id }],
       publish: true,
@@ -267,7 +249,9 @@ describe('core ↔ real server', () => {
   });
 
   it('an administrator revoking the device token ends the session as revoked', async () => {
-    const { h, account } = await memberCore();
+    const c = ctx();
+    const { server, admin } = c;
+    const { h, account } = await memberCore(c);
     const { deviceId } = await h.call('session:get', {});
     const ended = h.waitFor('session:changed', (e) => e.user === null);
     const res = await http(server, 'POST', ADMIN_ROUTES.revokeTokens, {
@@ -279,7 +263,9 @@ describe('core ↔ real server', () => {
   });
 
   it('a new version of a paper kept offline is fetched after the sync', async () => {
-    const { h, account } = await memberCore();
+    const c = ctx();
+    const { server, staff } = c;
+    const { h, account } = await memberCore(c);
     const fixture = await createMeetingWithPaper(server, staff, {
       participants: [{ userId: account.user.id }],
       publish: true,
@@ -305,4 +291,4 @@ describe('core ↔ real server', () => {
     expect(read.version).toBe(2);
     expect(Buffer.from(read.base64, 'base64').equals(Buffer.from(v2))).toBe(true);
   });
-});
+}
