@@ -4,9 +4,11 @@
  * diagnostics go to stderr. Scenarios run one after another so they do not share the 2 cores.
  */
 import { benchBroadcastVoteOpened } from './broadcast.ts';
+import { benchOutboxFlush } from './outboxFlush.ts';
 import { benchStoreWrite } from './writeStore.ts';
 
 const scenarios: { name: string; run: () => Promise<object> }[] = [
+  { name: 'outbox.flush', run: benchOutboxFlush },
   { name: 'store.write', run: benchStoreWrite },
   { name: 'broadcast.vote_opened', run: benchBroadcastVoteOpened },
 ];
