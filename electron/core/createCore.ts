@@ -1,3 +1,4 @@
+import { exportAnnotations } from './annotations/exportAnnotations.ts';
 import { hostname } from 'node:os';
 import { createDispatch, type Dispatch, type Handlers } from '../../shared/ipc/dispatch.ts';
 import { IpcError } from '../../shared/ipc/errors.ts';
@@ -11,6 +12,9 @@ import { fileKeySealer } from './crypto/fileKeySealer.ts';
 import type { KeySealer } from './crypto/KeySealer.ts';
 import { EventHub } from './events/EventHub.ts';
 import { createWriteFeatures } from './features/createWriteFeatures.ts';
+import { CredentialStore } from './opinions/CredentialStore.ts';
+import { opinionHandlers } from './opinions/opinionHandlers.ts';
+import { OpinionService } from './opinions/OpinionService.ts';
 import { DEFAULT_PUSH_TUNING, type PushTuning } from './outbox/PushTuning.ts';
 import { openExternalSafely, type ExternalOpener } from './external/externalUrlPolicy.ts';
 import type { Logger } from './log/logger.ts';
@@ -262,6 +266,18 @@ export function createCore(options: CoreOptions): Core {
       throw new IpcError('NOT_LOGGED_IN', 'sign in to read the papers on this device');
   };
 
+  // 5. Written opinions: the signing certificate sealed at rest, ballots and signed answers.
+  const credentials = new CredentialStore({ db, sealer, now: () => clock.now() });
+  const opinions = new OpinionService({
+    db,
+    cipher,
+    log,
+    ctx: writes.context,
+    credentials,
+    deviceId: identity.deviceId,
+    now: () => clock.now(),
+  });
+
   const handlers: Handlers = {
     'app:info': () => ({
       version: options.version,
@@ -297,9 +313,17 @@ export function createCore(options: CoreOptions): Core {
       requireReader();
       return documents.read(documentId);
     },
+    'annotations:export': async ({ documentId, format }) => {
+      requireReader();
+      const mine = writes.annotations.mine(documentId);
+      const paper = await documents.read(documentId);
+      const authorName = (id: string) => writes.annotations.authorName(id);
+      return exportAnnotations({ paper, mine, authorName }, format);
+    },
     'sync:now': () => ({ started: sync.requestPull() }),
     'connection:get': () => sync.connection(),
     ...writes.handlers,
+    ...opinionHandlers({ ctx: writes.context, credentials, opinions }),
   };
 
   const dispatch = createDispatch(handlers, {

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { BallotDetailScreen } from '../features/ballots/BallotDetailScreen.tsx';
+import { BallotsScreen } from '../features/ballots/BallotsScreen.tsx';
 import { startConnectionSync } from '../features/connection/connectionStore.ts';
 import { MeetingDetailScreen } from '../features/meetings/MeetingDetailScreen.tsx';
 import { MeetingsScreen } from '../features/meetings/MeetingsScreen.tsx';
@@ -35,6 +37,18 @@ function screenFor(view: View) {
       return (
         <SessionGate>
           <PaperScreen documentId={view.documentId} meetingId={view.meetingId} />
+        </SessionGate>
+      );
+    case 'ballots':
+      return (
+        <SessionGate>
+          <BallotsScreen />
+        </SessionGate>
+      );
+    case 'ballot':
+      return (
+        <SessionGate>
+          <BallotDetailScreen ballotId={view.ballotId} />
         </SessionGate>
       );
   }

@@ -67,7 +67,7 @@ CREATE TABLE opinions (
   code             text,
   message          text NOT NULL,
   supersedes       uuid REFERENCES opinions (id) ON DELETE SET NULL,
-  superseded_by    uuid REFERENCES opinions (id) ON DELETE SET NULL,
+  superseded_by    uuid,
   CHECK ((status = 'rejected') = (code IS NOT NULL)),
   CHECK (status = 'rejected' OR (choice IS NOT NULL AND signing_time IS NOT NULL))
 );
@@ -77,3 +77,10 @@ CREATE UNIQUE INDEX opinions_replay_key ON opinions (replay_key) WHERE status = 
 CREATE UNIQUE INDEX opinions_current ON opinions (ballot_id, member_id)
   WHERE status = 'verified' AND superseded_by IS NULL;
 CREATE INDEX opinions_ballot ON opinions (ballot_id, member_id, received_at);
+
+-- The change log carries ballots (one owned entry per member asked) and opinions (owned by
+-- their author); both outside any meeting (meeting_id NULL), so staff see all of them.
+ALTER TABLE change_log DROP CONSTRAINT change_log_entity_check;
+ALTER TABLE change_log ADD CONSTRAINT change_log_entity_check CHECK (entity IN (
+  'user', 'meeting', 'agendaItem', 'document', 'documentVersion', 'participant',
+  'comment', 'position', 'vote', 'ballot', 'annotation', 'opinionBallot', 'opinion'));

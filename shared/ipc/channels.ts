@@ -29,6 +29,19 @@ export const CHANNELS = [
   'votes:close',
   'outbox:status',
   'outbox:dismiss',
+  'annotations:list',
+  'annotations:create',
+  'annotations:update',
+  'annotations:delete',
+  'annotations:reanchor',
+  'annotations:export',
+  'certificates:import',
+  'certificates:get',
+  'ballots:list',
+  'ballots:get',
+  'opinions:sign',
+  'opinions:list',
+  'ballots:followUp',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -14,6 +14,25 @@ import {
   outboxStatusSchema,
   voteViewSchema,
 } from '../domain/views.ts';
+import {
+  annotationCreateInputSchema,
+  annotationExportInputSchema,
+  annotationExportOutputSchema,
+  annotationListSchema,
+  annotationReanchorInputSchema,
+  annotationReanchorOutputSchema,
+  annotationUpdateInputSchema,
+  annotationViewSchema,
+} from '../domain/annotationViews.ts';
+import { opinionViewSchema } from '../domain/opinionBallot.ts';
+import {
+  ballotFollowUpSchema,
+  ballotViewSchema,
+  certificateImportInputSchema,
+  certificateInfoSchema,
+  opinionListSchema,
+  opinionSignInputSchema,
+} from '../domain/opinionViews.ts';
 import type { Channel } from './channels.ts';
 import { connectionStateSchema } from './events.ts';
 
@@ -147,6 +166,48 @@ export const contract = {
     input: z.strictObject({ mutationId: z.number().int().min(1) }),
     output: outboxStatusSchema,
   },
+  // Annotations on papers (shared/domain/annotation.ts): durable local writes like comments.
+  /** Mine and the shared ones this device received, with author names and pending flags. */
+  'annotations:list': {
+    input: z.strictObject({ documentId: idSchema }),
+    output: annotationListSchema,
+  },
+  /** Errors: NOT_FOUND (document, or a version not on this device). */
+  'annotations:create': { input: annotationCreateInputSchema, output: annotationViewSchema },
+  /** Only the author (NOT_AUTHOR); the kind never changes (INVALID_INPUT). */
+  'annotations:update': { input: annotationUpdateInputSchema, output: annotationViewSchema },
+  /** Only the author (NOT_AUTHOR). */
+  'annotations:delete': {
+    input: z.strictObject({ id: idSchema }),
+    output: z.strictObject({ id: idSchema }),
+  },
+  /** Places text annotations of other versions onto `version` from its page texts; never drops. */
+  'annotations:reanchor': {
+    input: annotationReanchorInputSchema,
+    output: annotationReanchorOutputSchema,
+  },
+  /** My annotations on the current version: PDF with standard annotations, or W3C JSON-LD. */
+  'annotations:export': {
+    input: annotationExportInputSchema,
+    output: annotationExportOutputSchema,
+  },
+  // Written opinions (workflow 4). The signing key stays in the core, sealed at rest.
+  /** Opens the PKCS#12 with its password and keeps it sealed on this device; nothing is kept on
+   * failure. Errors: PKCS12_WRONG_PASSWORD, PKCS12_TAMPERED, PKCS12_INVALID. */
+  'certificates:import': { input: certificateImportInputSchema, output: certificateInfoSchema },
+  'certificates:get': {
+    input: noInput,
+    output: z.strictObject({ certificate: certificateInfoSchema.nullable() }),
+  },
+  /** Ballots this device received (mine as a member; all as secretariat), nearest deadline first. */
+  'ballots:list': { input: noInput, output: z.strictObject({ ballots: z.array(ballotViewSchema) }) },
+  'ballots:get': { input: z.strictObject({ ballotId: idSchema }), output: ballotViewSchema },
+  /** Signs over the ballot's document versions on this device and queues it (works offline).
+   * Errors: NO_CERTIFICATE, PKCS12_WRONG_PASSWORD, NOT_FOUND, INVALID_INPUT. */
+  'opinions:sign': { input: opinionSignInputSchema, output: opinionViewSchema },
+  'opinions:list': { input: z.strictObject({ ballotId: idSchema }), output: opinionListSchema },
+  /** Secretariat: per member answered/verified/refused/not yet, and the result so far. */
+  'ballots:followUp': { input: z.strictObject({ ballotId: idSchema }), output: ballotFollowUpSchema },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

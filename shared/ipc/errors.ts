@@ -32,6 +32,14 @@ export const IPC_ERROR_CODES = [
   'FORBIDDEN',
   /** The server refused because the target already exists in another form. */
   'CONFLICT',
+  /** The certificate file's password is wrong. */
+  'PKCS12_WRONG_PASSWORD',
+  /** The certificate file was changed (its integrity check fails). */
+  'PKCS12_TAMPERED',
+  /** Not a usable PKCS#12 certificate file (no key, no certificate, unsupported, no MAC). */
+  'PKCS12_INVALID',
+  /** Signing needs a certificate imported on this device first. */
+  'NO_CERTIFICATE',
 ] as const;
 
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

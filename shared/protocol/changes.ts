@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { agendaItemSchema, documentSchema, documentVersionSchema, meetingSchema, participantSchema } from '../domain/meeting.ts';
 import { userSchema } from '../domain/user.ts';
+import { annotationRecordSchema } from '../domain/annotation.ts';
 import { commentSchema } from '../domain/comment.ts';
 import { positionSchema } from '../domain/position.ts';
 import { ballotSchema, voteSchema } from '../domain/vote.ts';
+import { opinionBallotSchema, opinionRecordSchema } from '../domain/opinionBallot.ts';
 
 /**
  * One entry of the server's change log as a device receives it. `seq` is global and gap-free
@@ -34,6 +36,12 @@ export const ENTITIES = [
   'position',
   'vote',
   'ballot',
+  /** A member's annotation on a paper; reaches only those its visibility allows. */
+  'annotation',
+  /** A written-opinion ballot; reaches, among members, only those asked (staff see all). */
+  'opinionBallot',
+  /** A received signed opinion (verified or rejected); among members only its author's. */
+  'opinion',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -55,6 +63,9 @@ export const changeSchema = z.union([
   upsert('position', positionSchema),
   upsert('vote', voteSchema),
   upsert('ballot', ballotSchema),
+  upsert('annotation', annotationRecordSchema),
+  upsert('opinionBallot', opinionBallotSchema),
+  upsert('opinion', opinionRecordSchema),
   deleteChangeSchema,
 ]);
 export type Change = z.infer<typeof changeSchema>;

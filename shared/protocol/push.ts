@@ -29,6 +29,11 @@ export const MUTATION_REJECT_CODES = [
   'VOTING_CLOSED',
   'NOT_ELIGIBLE',
   'MEETING_STARTED',
+  /**
+   * A signed opinion the verifier refused (kept on the server as rejected evidence). The
+   * message starts with the OpinionVerifyCode (shared/opinions/verifyCodes.ts) and a colon.
+   */
+  'OPINION_REJECTED',
 ] as const;
 export type MutationRejectCode = (typeof MUTATION_REJECT_CODES)[number];
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { idSchema } from '../domain/ids.ts';
+import {
+  annotationColorSchema,
+  annotationShapeSchema,
+  annotationVisibilitySchema,
+  MAX_ANNOTATION_BODY,
+} from '../domain/annotation.ts';
+import { idSchema, sha256Schema } from '../domain/ids.ts';
 import { MAX_COMMENT_LENGTH } from '../domain/comment.ts';
 import { stanceSchema } from '../domain/position.ts';
 import { voteChoiceSchema } from '../domain/vote.ts';
@@ -27,6 +33,41 @@ export const mutationArgs = {
     note: z.string().max(2000),
   }),
   'vote.cast': z.strictObject({ voteId: idSchema, choice: voteChoiceSchema }),
+  /** Annotations on a paper (shared/domain/annotation.ts); comments on them are not synced yet. */
+  'annotation.create': z.strictObject({
+    id: idSchema,
+    meetingId: idSchema,
+    documentId: idSchema,
+    version: z.number().int().min(1),
+    sha256: sha256Schema,
+    pageIndex: z.number().int().min(0).max(100_000),
+    visibility: annotationVisibilitySchema,
+    color: annotationColorSchema,
+    body: z.string().max(MAX_ANNOTATION_BODY),
+    shape: annotationShapeSchema,
+  }),
+  /** Only the author; `shape` must keep the annotation's kind (INVALID_ARGS otherwise). */
+  'annotation.update': z.strictObject({
+    id: idSchema,
+    patch: z.strictObject({
+      color: annotationColorSchema.optional(),
+      visibility: annotationVisibilitySchema.optional(),
+      body: z.string().max(MAX_ANNOTATION_BODY).optional(),
+      shape: annotationShapeSchema.optional(),
+    }),
+  }),
+  'annotation.delete': z.strictObject({ id: idSchema }),
+  /**
+   * A signed written opinion (workflow 4): the exact payload bytes and the detached CMS, both
+   * base64. The server verifies and stores it as verified or rejected (OPINION_REJECTED with
+   * the verify code first in the message); nothing in it is trusted before verification.
+   */
+  'opinion.submit': z.strictObject({
+    opinionId: idSchema,
+    ballotId: idSchema,
+    payloadBase64: z.string().min(1).max(700_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    signatureBase64: z.string().min(1).max(90_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  }),
 } as const;
 
 export type MutationKind = keyof typeof mutationArgs;

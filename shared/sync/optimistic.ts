@@ -1,3 +1,4 @@
+import type { AnnotationRecord } from '../domain/annotation.ts';
 import type { Comment } from '../domain/comment.ts';
 import type { Position } from '../domain/position.ts';
 import type { Ballot } from '../domain/vote.ts';
@@ -24,6 +25,7 @@ export type LocalMutation = {
   [K in MutationKind]: { kind: K; args: MutationArgs<K> };
 }[MutationKind];
 export type CommentMutation = Extract<LocalMutation, { kind: `comment.${string}` }>;
+export type AnnotationMutation = Extract<LocalMutation, { kind: `annotation.${string}` }>;
 
 /** `${agendaItemId}:${userId}`: one position per member and item (shared/domain/position.ts). */
 export function positionId(agendaItemId: string, userId: string): string {
@@ -109,3 +111,48 @@ export function applyToBallot(
     castAt: instant(origin.clientTime),
   };
 }
+
+/**
+ * Annotations belong to their author (architecture.md "Conflicts"): only the author edits or
+ * deletes, the author's last change wins. A creation never replaces an annotation that exists
+ * (a replay); an update whose shape changes the kind changes nothing (the server refuses it);
+ * a delete leaves a tombstone (empty body, deletedAt) that the views skip.
+ */
+export function applyToAnnotation(
+  current: AnnotationRecord | null,
+  mutation: AnnotationMutation,
+  origin: LocalOrigin,
+): AnnotationRecord | null {
+  switch (mutation.kind) {
+    case 'annotation.create': {
+      if (current) return current;
+      const at = instant(origin.clientTime);
+      return {
+        ...mutation.args,
+        authorId: origin.userId,
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      };
+    }
+    case 'annotation.update': {
+      if (!current || current.authorId !== origin.userId || current.deletedAt !== null)
+        return current;
+      const p = mutation.args.patch;
+      if (p.shape !== undefined && p.shape.kind !== current.shape.kind) return current;
+      return {
+        ...current,
+        color: p.color ?? current.color,
+        visibility: p.visibility ?? current.visibility,
+        body: p.body ?? current.body,
+        shape: p.shape ?? current.shape,
+        updatedAt: instant(origin.clientTime),
+      };
+    }
+    case 'annotation.delete':
+      if (!current || current.authorId !== origin.userId || current.deletedAt !== null)
+        return current;
+      return { ...current, body: '', deletedAt: instant(origin.clientTime) };
+  }
+}
+

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { AnnotationRecord } from '../../shared/domain/annotation.ts';
 import type { Comment } from '../../shared/domain/comment.ts';
+import { applyToAnnotation, type AnnotationMutation } from '../../shared/sync/optimistic.ts';
+import { applyToOpinion } from '../../shared/sync/optimisticOpinion.ts';
 import type { AgendaItem, Meeting, Participant } from '../../shared/domain/meeting.ts';
 import type { Position } from '../../shared/domain/position.ts';
 import type { Ballot, Vote } from '../../shared/domain/vote.ts';
@@ -34,6 +37,7 @@ export interface FakeWriteServer {
   readonly positions: Map<string, Position>;
   readonly votes: Map<string, Vote>;
   readonly ballots: Map<string, Ballot>;
+  readonly annotations: Map<string, AnnotationRecord>;
   /** (clientId) → bound user and last mutation id seen. */
   readonly clients: Map<string, { userId: string; last: number }>;
   /** Mutations applied (not duplicates), in order: `${clientId}#${mutationId}`. */
@@ -62,6 +66,7 @@ export function attachWriteServer(server: FakeSyncServer, log: ChangeLog): FakeW
     positions: new Map(),
     votes: new Map(),
     ballots: new Map(),
+    annotations: new Map(),
     clients: new Map(),
     effects: [],
     knobs: { dropAcks: 0, refusePushes: null, pushDelayMs: 0 },
@@ -225,7 +230,55 @@ export function attachWriteServer(server: FakeSyncServer, log: ChangeLog): FakeW
         publish([log.upsert('ballot', b), log.upsert('vote', counted)]);
         return null;
       }
+      case 'annotation.create':
+      case 'annotation.update':
+      case 'annotation.delete':
+        return applyAnnotation(userId, kind, rawArgs);
+      case 'opinion.submit': {
+        // The fake does not verify signatures (the real server's suites do): it records the
+        // signed answer as verified, received now.
+        const a = mutationArgs[kind].safeParse(rawArgs);
+        if (!a.success) return reject('INVALID_ARGS');
+        const shown = applyToOpinion(null, a.data, {
+          userId,
+          clientTime: fake.now(),
+          meetingId: '',
+        });
+        if (!shown) return reject('OPINION_REJECTED', 'BAD_PAYLOAD: unreadable payload');
+        publish([log.upsert('opinion', { ...shown, status: 'verified', receivedAt: iso() })]);
+        return null;
+      }
     }
+  }
+
+  /** Annotations by the shared optimistic rules; the fake does not filter by visibility. */
+  function applyAnnotation(
+    userId: string,
+    kind: AnnotationMutation['kind'],
+    rawArgs: unknown,
+  ): { code: MutationRejectCode; message: string } | null {
+    const parsed = parseAnnotationMutation(kind, rawArgs);
+    if (parsed === null) return { code: 'INVALID_ARGS', message: 'INVALID_ARGS' };
+    const current = fake.annotations.get(parsed.args.id) ?? null;
+    if (parsed.kind === 'annotation.create') {
+      if (current) return { code: 'INVALID_ARGS', message: 'id taken' };
+      if (!participant(parsed.args.meetingId, userId))
+        return { code: 'NOT_FOUND', message: 'meeting' };
+    } else {
+      if (!current || current.deletedAt !== null)
+        return { code: 'NOT_FOUND', message: 'annotation' };
+      if (current.authorId !== userId) return { code: 'NOT_AUTHOR', message: 'NOT_AUTHOR' };
+      const shape = parsed.kind === 'annotation.update' ? parsed.args.patch.shape : undefined;
+      if (shape && shape.kind !== current.shape.kind)
+        return { code: 'INVALID_ARGS', message: 'kind changes' };
+    }
+    const meetingId =
+      parsed.kind === 'annotation.create' ? parsed.args.meetingId : (current?.meetingId ?? '');
+    const next = applyToAnnotation(current, parsed, { userId, clientTime: fake.now(), meetingId });
+    if (!next) return { code: 'NOT_FOUND', message: 'annotation' };
+    fake.annotations.set(next.id, next);
+    publish([log.upsert('annotation', next)]);
+    return null;
   }
 
   const err = (code: string, message = code) => ({ ok: false, error: { code, message } });
@@ -296,4 +349,24 @@ export function attachWriteServer(server: FakeSyncServer, log: ChangeLog): FakeW
     return { ok: true, value: { vote: closeVote(request.data.voteId) } };
   });
   return fake;
+}
+
+function parseAnnotationMutation(
+  kind: AnnotationMutation['kind'],
+  args: unknown,
+): AnnotationMutation | null {
+  switch (kind) {
+    case 'annotation.create': {
+      const a = mutationArgs[kind].safeParse(args);
+      return a.success ? { kind, args: a.data } : null;
+    }
+    case 'annotation.update': {
+      const a = mutationArgs[kind].safeParse(args);
+      return a.success ? { kind, args: a.data } : null;
+    }
+    case 'annotation.delete': {
+      const a = mutationArgs[kind].safeParse(args);
+      return a.success ? { kind, args: a.data } : null;
+    }
+  }
 }

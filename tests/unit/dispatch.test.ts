@@ -35,6 +35,19 @@ const handlers: Handlers = {
   'votes:close': unused,
   'outbox:status': unused,
   'outbox:dismiss': unused,
+  'annotations:list': unused,
+  'annotations:create': unused,
+  'annotations:update': unused,
+  'annotations:delete': unused,
+  'annotations:reanchor': unused,
+  'annotations:export': unused,
+  'certificates:import': unused,
+  'certificates:get': unused,
+  'ballots:list': unused,
+  'ballots:get': unused,
+  'opinions:sign': unused,
+  'opinions:list': unused,
+  'ballots:followUp': unused,
 };
 
 describe('createDispatch', () => {

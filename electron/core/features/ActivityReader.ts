@@ -1,3 +1,4 @@
+import type { AnnotationRecord } from '../../../shared/domain/annotation.ts';
 import type { Comment } from '../../../shared/domain/comment.ts';
 import type { Position } from '../../../shared/domain/position.ts';
 import type { Ballot } from '../../../shared/domain/vote.ts';
@@ -42,6 +43,14 @@ export class ActivityReader {
 
   ballotsOfVote(voteId: string): ActivityRow<Ballot>[] {
     return this.list('ballots', 'vote_id', voteId);
+  }
+
+  annotationsOfDocument(documentId: string): ActivityRow<AnnotationRecord>[] {
+    return this.list('annotations', 'document_id', documentId);
+  }
+
+  annotation(id: string): RowState<'annotations'> | null {
+    return readRow(this.ctx, { table: 'annotations', id });
   }
 
   private list<T extends WriteTable>(

@@ -14,6 +14,7 @@ import type { PushTuning } from '../outbox/PushTuning.ts';
 import type { WriteTable } from '../outbox/writeTables.ts';
 import type { ReplicaReader } from '../store/ReplicaReader.ts';
 import type { SyncSocket } from '../sync/openSyncSocket.ts';
+import { AnnotationService } from '../annotations/AnnotationService.ts';
 import { ActivityReader } from './ActivityReader.ts';
 import { CommentService } from './CommentService.ts';
 import { FeatureContext } from './FeatureContext.ts';
@@ -33,7 +34,12 @@ export type WriteChannel =
   | 'votes:open'
   | 'votes:close'
   | 'outbox:status'
-  | 'outbox:dismiss';
+  | 'outbox:dismiss'
+  | 'annotations:list'
+  | 'annotations:create'
+  | 'annotations:update'
+  | 'annotations:delete'
+  | 'annotations:reanchor';
 
 export interface WriteFeaturesDeps {
   db: DatabaseSync;
@@ -59,6 +65,9 @@ export interface WriteFeaturesDeps {
 export interface WriteFeatures {
   readonly outbox: Outbox;
   readonly pusher: OutboxPusher;
+  readonly annotations: AnnotationService;
+  /** What feature services built outside (written opinions) write and read through. */
+  readonly context: FeatureContext;
   readonly handlers: Pick<Handlers, WriteChannel>;
   /** A pull loop starts: remembers the ack epoch its completion will echo. */
   pullStarted(): void;
@@ -70,6 +79,8 @@ const TABLE_ENTITY: Record<WriteTable, Entity> = {
   comments: 'comment',
   positions: 'position',
   ballots: 'ballot',
+  annotations: 'annotation',
+  opinions: 'opinion',
 };
 const KIND_TABLE: Record<MutationKind, WriteTable> = {
   'comment.create': 'comments',
@@ -77,6 +88,10 @@ const KIND_TABLE: Record<MutationKind, WriteTable> = {
   'comment.delete': 'comments',
   'position.set': 'positions',
   'vote.cast': 'ballots',
+  'annotation.create': 'annotations',
+  'annotation.update': 'annotations',
+  'annotation.delete': 'annotations',
+  'opinion.submit': 'opinions',
 };
 
 /**
@@ -124,6 +139,7 @@ export function createWriteFeatures(deps: WriteFeaturesDeps): WriteFeatures {
   const comments = new CommentService(ctx);
   const positions = new PositionService(ctx);
   const votes = new VoteService(ctx);
+  const annotations = new AnnotationService(ctx);
   const secretariat = new SecretariatVotes({
     ctx,
     socket: deps.connectedSocket,
@@ -145,6 +161,8 @@ export function createWriteFeatures(deps: WriteFeaturesDeps): WriteFeatures {
   return {
     outbox,
     pusher,
+    annotations,
+    context: ctx,
     pullStarted: () => {
       epochAtPullStart = outbox.ackEpoch();
     },
@@ -164,6 +182,11 @@ export function createWriteFeatures(deps: WriteFeaturesDeps): WriteFeatures {
       'votes:cast': (input) => votes.cast(input),
       'votes:open': (input) => secretariat.open(input),
       'votes:close': (input) => secretariat.close(input),
+      'annotations:list': ({ documentId }) => annotations.list(documentId),
+      'annotations:create': (input) => annotations.create(input),
+      'annotations:update': (input) => annotations.update(input),
+      'annotations:delete': (input) => annotations.delete(input),
+      'annotations:reanchor': (input) => annotations.reanchor(input),
       'outbox:status': () => status(),
       'outbox:dismiss': ({ mutationId }) => {
         ctx.user();

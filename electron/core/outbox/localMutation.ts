@@ -1,8 +1,12 @@
+import type { AnnotationRecord } from '../../../shared/domain/annotation.ts';
 import type { Comment } from '../../../shared/domain/comment.ts';
 import type { Position } from '../../../shared/domain/position.ts';
+import type { OpinionView } from '../../../shared/domain/opinionBallot.ts';
 import type { Ballot } from '../../../shared/domain/vote.ts';
+import { applyToOpinion } from '../../../shared/sync/optimisticOpinion.ts';
 import { isMutationKind, mutationArgs } from '../../../shared/sync/mutations.ts';
 import {
+  applyToAnnotation,
   applyToBallot,
   applyToComment,
   applyToPosition,
@@ -41,6 +45,12 @@ export function targetOf(mutation: LocalMutation, userId: string): Target {
       return { table: 'positions', id: positionId(mutation.args.agendaItemId, userId) };
     case 'vote.cast':
       return { table: 'ballots', id: ballotId(mutation.args.voteId, userId) };
+    case 'annotation.create':
+    case 'annotation.update':
+    case 'annotation.delete':
+      return { table: 'annotations', id: mutation.args.id };
+    case 'opinion.submit':
+      return { table: 'opinions', id: mutation.args.opinionId };
   }
 }
 
@@ -84,6 +94,16 @@ function step(
     case 'vote.cast':
       return table === 'ballots'
         ? applyToBallot(current as Ballot | null, m.args, origin)
+        : current;
+    case 'annotation.create':
+    case 'annotation.update':
+    case 'annotation.delete':
+      return table === 'annotations'
+        ? applyToAnnotation(current as AnnotationRecord | null, m, origin)
+        : current;
+    case 'opinion.submit':
+      return table === 'opinions'
+        ? applyToOpinion(current as OpinionView | null, m.args, origin)
         : current;
   }
 }

@@ -21,6 +21,14 @@ export function summarize(mutation: LocalMutation): string {
         : `${mutation.args.stance}: ${mutation.args.note}`;
     case 'vote.cast':
       return mutation.args.choice;
+    case 'annotation.create':
+      return excerpt(mutation.args.body);
+    case 'annotation.update':
+      return excerpt(mutation.args.patch.body ?? '');
+    case 'annotation.delete':
+      return '';
+    case 'opinion.submit':
+      return '';
   }
 }
 

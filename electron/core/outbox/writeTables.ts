@@ -1,5 +1,10 @@
 import type { z } from 'zod';
+import {
+  annotationRecordSchema,
+  type AnnotationRecord,
+} from '../../../shared/domain/annotation.ts';
 import { commentSchema, type Comment } from '../../../shared/domain/comment.ts';
+import { opinionViewSchema, type OpinionView } from '../../../shared/domain/opinionBallot.ts';
 import { positionSchema, type Position } from '../../../shared/domain/position.ts';
 import { ballotSchema, type Ballot } from '../../../shared/domain/vote.ts';
 
@@ -12,6 +17,8 @@ export interface WriteRecords {
   comments: Comment;
   positions: Position;
   ballots: Ballot;
+  annotations: AnnotationRecord;
+  opinions: OpinionView;
 }
 export type WriteTable = keyof WriteRecords;
 export type WriteRecord = WriteRecords[WriteTable];
@@ -39,6 +46,17 @@ export const WRITE_TABLES: { [T in WriteTable]: WriteTableSpec<T> } = {
     schema: ballotSchema,
     columns: ['vote_id', 'meeting_id', 'user_id'],
     values: (b) => [b.voteId, b.meetingId, b.userId],
+  },
+  annotations: {
+    schema: annotationRecordSchema,
+    columns: ['meeting_id', 'document_id', 'author_id'],
+    values: (a) => [a.meetingId, a.documentId, a.authorId],
+  },
+  opinions: {
+    schema: opinionViewSchema,
+    columns: ['meeting_id', 'ballot_id', 'member_id'],
+    // '' = not in a meeting (a ballot between meetings): never erased with one.
+    values: (o) => [o.meetingId ?? '', o.ballotId, o.memberId],
   },
 };
 

@@ -141,4 +141,40 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE server_clock (id INTEGER PRIMARY KEY CHECK (id = 1), offset_ms INTEGER NOT NULL, observed_at INTEGER NOT NULL);
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Annotations on papers (shared/domain/annotation.ts): a write table like comments.
+      CREATE TABLE annotations (
+        id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, document_id TEXT NOT NULL, author_id TEXT NOT NULL,
+        json BLOB, local_json BLOB, pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1)),
+        CHECK (json IS NOT NULL OR local_json IS NOT NULL)
+      );
+      CREATE INDEX annotations_document ON annotations (document_id);
+      CREATE INDEX annotations_meeting ON annotations (meeting_id);
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      -- Written-opinion ballots (server only) and signed opinions (a write table: pending in
+      -- the outbox until the server's verified/rejected record arrives). meeting_id '' = none.
+      CREATE TABLE opinion_ballots (id TEXT PRIMARY KEY, deadline INTEGER NOT NULL, json BLOB NOT NULL);
+      CREATE TABLE opinions (
+        id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, ballot_id TEXT NOT NULL, member_id TEXT NOT NULL,
+        json BLOB, local_json BLOB, pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1)),
+        CHECK (json IS NOT NULL OR local_json IS NOT NULL)
+      );
+      CREATE INDEX opinions_ballot ON opinions (ballot_id);
+      CREATE INDEX opinions_meeting ON opinions (meeting_id);
+      -- The member's signing certificate: the PKCS#12 file sealed with the KeySealer (opened
+      -- with the member's password only to sign), and its public facts in clear for display.
+      CREATE TABLE signing_credentials (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        sealed_p12 BLOB NOT NULL,
+        serial TEXT NOT NULL, subject TEXT NOT NULL, issuer TEXT NOT NULL,
+        not_after INTEGER NOT NULL, sha256 TEXT NOT NULL, imported_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -12,6 +12,9 @@ export const ENTITY_TABLES = {
   position: 'positions',
   vote: 'votes',
   ballot: 'ballots',
+  annotation: 'annotations',
+  opinionBallot: 'opinion_ballots',
+  opinion: 'opinions',
 } as const satisfies Record<Entity, string>;
 
 export type ReplicaTable = (typeof ENTITY_TABLES)[Entity];
@@ -31,6 +34,10 @@ export const REPLICA_DATA_TABLES = [
   'positions',
   'votes',
   'ballots',
+  'annotations',
+  'opinion_ballots',
+  'opinions',
+  'signing_credentials',
   'outbox',
   'outbox_client',
   'server_clock',

@@ -10,6 +10,7 @@ import {
 } from '../outbox/serverRecords.ts';
 import { ENTITY_TABLES, recordContext } from '../store/replicaTables.ts';
 import { immediate } from '../store/transaction.ts';
+import { deleteOpinionBallot, upsertOpinionBallot } from './opinionBallotRows.ts';
 
 export interface ApplyResult {
   /** Entities touched by the page (for `sync:applied`), in ENTITIES order. */
@@ -101,6 +102,15 @@ export function applyChanges(
           case 'ballot':
             eraseServerRecord(ctx, 'ballots', id);
             break;
+          case 'annotation':
+            eraseServerRecord(ctx, 'annotations', id);
+            break;
+          case 'opinionBallot':
+            deleteOpinionBallot(db, id);
+            break;
+          case 'opinion':
+            eraseServerRecord(ctx, 'opinions', id);
+            break;
         }
         continue;
       }
@@ -167,6 +177,15 @@ export function applyChanges(
           break;
         case 'ballot':
           storeServerRecord(ctx, 'ballots', change.data);
+          break;
+        case 'annotation':
+          storeServerRecord(ctx, 'annotations', change.data);
+          break;
+        case 'opinionBallot':
+          upsertOpinionBallot(db, change.data, seal('opinionBallot', change.data.id, change.data));
+          break;
+        case 'opinion':
+          storeServerRecord(ctx, 'opinions', change.data);
           break;
       }
     }

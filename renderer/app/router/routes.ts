@@ -2,7 +2,7 @@
  * The screens reachable from the navigation. The hash is the only routing state: `#/settings`.
  * Anything unrecognised (empty hash, stale bookmark, typo) shows the default screen.
  */
-export const ROUTES = ['meetings', 'settings'] as const;
+export const ROUTES = ['meetings', 'ballots', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const DEFAULT_ROUTE: Route = 'meetings';

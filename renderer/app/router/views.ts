@@ -8,6 +8,7 @@ import { routeFromHash, type Route } from './routes.ts';
  * - `#/meetings/<meetingId>/papers/<docId>`   a paper, opened from its meeting
  * - `#/papers/<docId>`                        a paper on its own
  * - `#/settings`                              settings
+ * - `#/ballots`, `#/ballots/<ballotId>`        written-opinion ballots, one ballot
  * Ids must be UUIDs; anything else (typo, stale bookmark, injected text) falls back to the
  * section's default view, never to a call with an id the core would refuse.
  */
@@ -15,7 +16,9 @@ export type View =
   | { name: 'meetings' }
   | { name: 'meeting'; meetingId: string }
   | { name: 'paper'; documentId: string; meetingId: string | null }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'ballots' }
+  | { name: 'ballot'; ballotId: string };
 
 function isId(value: string | undefined): value is string {
   return value !== undefined && idSchema.safeParse(value).success;
@@ -31,11 +34,13 @@ export function viewFromHash(hash: string): View {
       return { name: 'paper', documentId: fourth, meetingId: second };
     return { name: 'meeting', meetingId: second };
   }
+  if (first === 'ballots' && isId(second)) return { name: 'ballot', ballotId: second };
   return { name: routeFromHash(hash) };
 }
 
 /** The navigation entry a view belongs to (marked current in the navigation). */
 export function sectionOf(view: View): Route {
+  if (view.name === 'ballots' || view.name === 'ballot') return 'ballots';
   return view.name === 'settings' ? 'settings' : 'meetings';
 }
 
@@ -46,6 +51,8 @@ export function viewKey(view: View): string {
       return `meeting:${view.meetingId}`;
     case 'paper':
       return `paper:${view.meetingId ?? ''}:${view.documentId}`;
+    case 'ballot':
+      return `ballot:${view.ballotId}`;
     default:
       return view.name;
   }
@@ -58,4 +65,12 @@ export function meetingHref(meetingId: string): string {
 export function paperHref(documentId: string, meetingId: string | null): string {
   const paper = `papers/${encodeURIComponent(documentId)}`;
   return meetingId === null ? `#/${paper}` : `${meetingHref(meetingId)}/${paper}`;
+}
+
+export function ballotsHref(): string {
+  return '#/ballots';
+}
+
+export function ballotHref(ballotId: string): string {
+  return `#/ballots/${encodeURIComponent(ballotId)}`;
 }

@@ -38,6 +38,10 @@ export const KIND_KEYS = {
   'comment.delete': 'commentDelete',
   'position.set': 'positionSet',
   'vote.cast': 'voteCast',
+  'annotation.create': 'annotationCreate',
+  'annotation.update': 'annotationUpdate',
+  'annotation.delete': 'annotationDelete',
+  'opinion.submit': 'opinionSubmit',
 } as const satisfies Record<MutationKind, string>;
 
 /** The key segment for `kind`, `other` for a kind this app does not know. */

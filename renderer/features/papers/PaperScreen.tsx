@@ -6,7 +6,7 @@ import { meetingHref } from '../../app/router/views.ts';
 import { invoke } from '../../ipc/invoke.ts';
 import { loadPdfjsDocument } from '../../pdf/loadPdfjsDocument.ts';
 import type { PdfLoader } from '../../pdf/pdfTypes.ts';
-import { Reader } from '../reader/Reader.tsx';
+import { AnnotatedReader } from '../annotations/AnnotatedReader.tsx';
 import type { ReaderViewState } from '../reader/readerViewState.ts';
 import { loadViewState, saveViewState } from '../reader/viewStateStore.ts';
 import { usePaperBytes } from './usePaperBytes.ts';
@@ -130,9 +130,12 @@ export function PaperScreen({
           ) : null}
         </div>
       ) : (
-        <Reader
+        <AnnotatedReader
           // A new version is a new reader: the old one reports its position under its own hash.
           key={paper.sha256}
+          documentId={documentId}
+          version={paper.version}
+          sha256={paper.sha256}
           data={paper.data}
           loader={loader}
           label={title}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ReaderAnnotations } from '../annotations/readerAnnotations.ts';
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from '../../pdf/pdfLimits.ts';
 import type { PdfErrorKind, PdfLoader } from '../../pdf/pdfTypes.ts';
 import './reader.css';
@@ -40,6 +41,8 @@ export interface ReaderProps {
    * member before opening it; every other kind of link is inert and never reaches the host.
    */
   onExternalLink?: (url: string) => void;
+  /** Annotations and tools (renderer/features/annotations); null or absent: none. */
+  annotations?: ReaderAnnotations | null;
 }
 
 /**
@@ -60,6 +63,7 @@ export function Reader({
   allowCopy = true,
   watermark = null,
   onExternalLink,
+  annotations = null,
 }: ReaderProps) {
   const { t } = useTranslation();
   const [attempt, setAttempt] = useState(0);
@@ -111,6 +115,7 @@ export function Reader({
       allowCopy={allowCopy}
       watermark={watermarkLines}
       onExternalLink={onExternalLink}
+      annotations={annotations}
     />
   );
 }

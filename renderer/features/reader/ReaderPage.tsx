@@ -2,6 +2,8 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pdfRectToViewport } from '../../../shared/annotations/pageGeometry.ts';
 import type { CanvasPool } from '../../pdf/CanvasPool.ts';
+import { PageAnnotations } from '../annotations/PageAnnotations.tsx';
+import type { ReaderAnnotations } from '../annotations/readerAnnotations.ts';
 import type { PdfLimits } from '../../pdf/pdfLimits.ts';
 import type { PdfDestination } from '../../pdf/pdfTypes.ts';
 import type { RenderScheduler } from '../../pdf/RenderScheduler.ts';
@@ -39,6 +41,7 @@ export interface ReaderPageProps {
   currentHit: number;
   onNavigate: (destination: PdfDestination) => void;
   onExternalLink: ((url: string) => void) | undefined;
+  annotations: ReaderAnnotations | null;
 }
 
 /**
@@ -114,6 +117,15 @@ export const ReaderPage = memo(function ReaderPage(props: ReaderPageProps) {
         className="textLayer reader-page__text"
         data-testid="reader-text-layer"
       />
+      {geometry && props.annotations ? (
+        <PageAnnotations
+          pageIndex={pageIndex}
+          geometry={geometry}
+          scale={scale}
+          textIndex={props.textIndex}
+          annotations={props.annotations}
+        />
+      ) : null}
       {geometry && links.length > 0 ? (
         <div className="reader-page__links">
           {links.map((link, index) => (

@@ -5,6 +5,8 @@ import { CanvasPool } from '../../pdf/CanvasPool.ts';
 import type { PdfLimits } from '../../pdf/pdfLimits.ts';
 import type { PdfDestination, PdfDocument, PdfSize } from '../../pdf/pdfTypes.ts';
 import { RenderScheduler } from '../../pdf/RenderScheduler.ts';
+import type { ReaderAnnotations } from '../annotations/readerAnnotations.ts';
+import { useReaderAnnotationHost } from '../annotations/useReaderAnnotationHost.ts';
 import { DocumentTextIndex } from './DocumentTextIndex.ts';
 import { FindBar } from './FindBar.tsx';
 import type { FindHit } from './findHit.ts';
@@ -50,6 +52,8 @@ export interface ReaderViewProps {
   allowCopy: boolean;
   watermark: readonly string[];
   onExternalLink: ((url: string) => void) | undefined;
+  /** Annotations to draw and the active tool; null: none (the reader alone). */
+  annotations: ReaderAnnotations | null;
 }
 
 function groupByPage(hits: readonly FindHit[]): Map<number, FindHit[]> {
@@ -150,6 +154,7 @@ export function ReaderView(props: ReaderViewProps) {
   );
   const navigate = useCallback((destination: PdfDestination) => void goTo(destination), [goTo]);
   const goToPage = useCallback((pageIndex: number) => scrollToPage(pageIndex), [scrollToPage]);
+  useReaderAnnotationHost(props.annotations, textIndex, numPages, goToPage);
   const onExternalLink = useCallback((url: string) => callbacks.current.onExternalLink?.(url), []);
 
   // 3. Find: hits highlighted on their pages; the selected one scrolled into view.
@@ -345,6 +350,7 @@ export function ReaderView(props: ReaderViewProps) {
                   currentHit={find.state.current}
                   onNavigate={navigate}
                   onExternalLink={onExternalLink}
+                  annotations={props.annotations}
                 />
               );
             })}

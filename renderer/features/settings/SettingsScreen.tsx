@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CertificateImport } from './CertificateImport.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { useSettingsStore } from './settingsStore.ts';
 
@@ -16,7 +17,10 @@ export function SettingsScreen() {
         {t('settings.title')}
       </h1>
       {settings ? (
-        <SettingsForm settings={settings} />
+        <>
+          <SettingsForm settings={settings} />
+          <CertificateImport />
+        </>
       ) : loadStatus === 'failed' && loadError ? (
         <div className="notice notice--error" role="alert" data-testid="settings-load-error">
           <p>{t('settings.loadFailed')}</p>

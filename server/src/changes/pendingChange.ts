@@ -10,6 +10,8 @@ import type { User } from '../../../shared/domain/user.ts';
 import type { Comment } from '../../../shared/domain/comment.ts';
 import type { Position } from '../../../shared/domain/position.ts';
 import type { Ballot, Vote } from '../../../shared/domain/vote.ts';
+import type { AnnotationRecord } from '../../../shared/domain/annotation.ts';
+import type { OpinionBallot, OpinionRecord } from '../../../shared/domain/opinionBallot.ts';
 
 /**
  * The record shape carried by an upsert of each entity this server writes to its log (the
@@ -27,6 +29,9 @@ export interface EntityData {
   position: Position;
   vote: Vote;
   ballot: Ballot;
+  annotation: AnnotationRecord;
+  opinionBallot: OpinionBallot;
+  opinion: OpinionRecord;
 }
 
 /** An entity this server writes to the change log. */
@@ -93,4 +98,24 @@ export function deleteChange(
   ownerUserId: string | null = null,
 ): PendingChange {
   return { entity, entityId, op: 'delete', data: null, meetingId, targetUserId, ownerUserId };
+}
+
+/**
+ * An upsert that, among members, only `ownerUserId` sees, outside any meeting (staff see it
+ * too): a written-opinion ballot for one member asked, or a member's own signed opinion.
+ */
+export function memberOnlyUpsertChange<E extends LoggedEntity>(
+  entity: E,
+  data: EntityData[E],
+  ownerUserId: string,
+): PendingChange {
+  return {
+    entity,
+    entityId: data.id,
+    op: 'upsert',
+    data,
+    meetingId: null,
+    targetUserId: null,
+    ownerUserId,
+  };
 }

@@ -28,6 +28,7 @@ import { setParticipants } from '../meetings/participantService.ts';
 import type { ServerContext } from '../ServerContext.ts';
 import { ServerError } from '../ServerError.ts';
 import { createUser } from '../users/userService.ts';
+import { BALLOT_ROUTE_TABLE } from './ballotRoutes.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { sendJson, sendNoContent } from './respond.ts';
 import { serveBlob } from './serveBlob.ts';
@@ -262,4 +263,5 @@ export const ROUTE_TABLE: readonly Route[] = [
     handle: (call) =>
       uploadVersion(call.ctx, call.req, call.res, principalOf(call), idParam(call, 0), call.url),
   },
+  ...BALLOT_ROUTE_TABLE,
 ];

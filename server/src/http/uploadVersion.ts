@@ -6,6 +6,7 @@ import { inspectPdf } from '../pdf/inspectPdf.ts';
 import type { ServerContext } from '../ServerContext.ts';
 import { ServerError } from '../ServerError.ts';
 import { displayFileName } from './displayFileName.ts';
+import { refreshBallotsOfDocument } from '../opinions/ballotService.ts';
 import { sendJson } from './respond.ts';
 
 const PDF_TYPES = /^application\/(pdf|octet-stream)\s*(;|$)/i;
@@ -52,6 +53,8 @@ export async function uploadVersion(
         fileName: displayFileName(url.searchParams.get('fileName')),
       },
     );
+    // Ballots on this document now ask for the new version: re-send them to their members.
+    await refreshBallotsOfDocument(ctx, actorOf(principal), documentId);
     sendJson(res, 201, result);
   } finally {
     await ctx.blobs.discard(staged); // no-op once committed (the temp file was renamed)

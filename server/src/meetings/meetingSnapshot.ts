@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { annotationSnapshot } from '../annotations/annotationSnapshot.ts';
 import { deleteChange, upsertChange, type PendingChange } from '../changes/pendingChange.ts';
 import { voteBallots, comments, positions, votes } from '../db/memberSchema.ts';
 import type { Database } from '../db/openDatabase.ts';
@@ -66,6 +67,7 @@ export async function meetingSnapshot(
   for (const p of people)
     out.push(upsertChange('participant', toParticipant(p), meetingId, userId));
   out.push(...(await writtenSnapshot(tx, meetingId, userId)));
+  out.push(...(await annotationSnapshot(tx, meetingId, userId)));
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { MutationRejectCode } from '../../../shared/protocol/push.ts';
+import type { PendingChange } from '../changes/pendingChange.ts';
 import type { Database } from '../db/openDatabase.ts';
 
 /**
@@ -7,16 +8,18 @@ import type { Database } from '../db/openDatabase.ts';
  * refusal (audit row, last_mutation_id advanced) and acks `rejected{code}`. Any other error is
  * a server fault: the whole transaction rolls back and the batch answers INTERNAL.
  */
+export type KeepRefusal = (tx: Database) => Promise<PendingChange[]>;
+
 export class MutationRejected extends Error {
   readonly code: MutationRejectCode;
 
   /**
    * Written after the savepoint is rolled back, in the push's transaction: evidence of the
-   * refusal that must be kept (a rejected signed opinion). Only rows, no change-log entries.
+   * refusal that must be kept (a rejected signed opinion), and the change-log entries for it.
    */
-  readonly keep: ((tx: Database) => Promise<void>) | undefined;
+  readonly keep: KeepRefusal | undefined;
 
-  constructor(code: MutationRejectCode, message: string, keep?: (tx: Database) => Promise<void>) {
+  constructor(code: MutationRejectCode, message: string, keep?: KeepRefusal) {
     super(message);
     this.name = 'MutationRejected';
     this.code = code;

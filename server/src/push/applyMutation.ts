@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { isMutationKind, mutationArgs } from '../../../shared/sync/mutations.ts';
+import { createAnnotation, deleteAnnotation, updateAnnotation } from './annotationMutations.ts';
 import { castBallot } from './ballotMutation.ts';
 import { createComment, deleteComment, editComment } from './commentMutations.ts';
 import { MutationRejected } from './MutationRejected.ts';
 import type { MutationScope } from './MutationScope.ts';
+import { submitOpinion } from './opinionMutation.ts';
 import { setPosition } from './positionMutation.ts';
 
 /** The args as the kind's schema says, or INVALID_ARGS naming the first problem. */
@@ -34,5 +36,13 @@ export async function applyMutation(s: MutationScope, kind: string, raw: unknown
       return setPosition(s, parseArgs(mutationArgs[kind], raw));
     case 'vote.cast':
       return castBallot(s, parseArgs(mutationArgs[kind], raw));
+    case 'annotation.create':
+      return createAnnotation(s, parseArgs(mutationArgs[kind], raw));
+    case 'annotation.update':
+      return updateAnnotation(s, parseArgs(mutationArgs[kind], raw));
+    case 'annotation.delete':
+      return deleteAnnotation(s, parseArgs(mutationArgs[kind], raw));
+    case 'opinion.submit':
+      return submitOpinion(s, parseArgs(mutationArgs[kind], raw));
   }
 }

@@ -110,7 +110,7 @@ async function runMutation(
     });
   } catch (error) {
     if (!isMutationRejected(error)) throw error;
-    if (error.keep !== undefined) await error.keep(w.tx);
+    if (error.keep !== undefined) w.change(...(await error.keep(w.tx)));
     w.audit('push.rejected', null, {
       clientId,
       mutationId,

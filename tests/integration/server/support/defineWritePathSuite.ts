@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { StartServerOptions } from '../../../../server/src/startServer.ts';
+import { annotationTests } from './annotationTests.ts';
 import { commentPositionTests } from './commentPositionTests.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { pushProtocolTests } from './pushProtocolTests.ts';
@@ -38,5 +39,6 @@ export function defineWritePathSuite(
     commentPositionTests(get);
     voteTests(get);
     writeSecurityTests(get);
+    annotationTests(get);
   });
 }

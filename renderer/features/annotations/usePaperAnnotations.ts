@@ -1,0 +1,227 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Point } from '../../../shared/annotations/pageGeometry.ts';
+import type { AnnotationRecord, AnnotationVisibility } from '../../../shared/domain/annotation.ts';
+import type {
+  AnnotationList,
+  AnnotationPlacement,
+  AnnotationView,
+} from '../../../shared/domain/annotationViews.ts';
+import type { Entity } from '../../../shared/protocol/changes.ts';
+import { invoke } from '../../ipc/invoke.ts';
+import { useLiveQuery } from '../../ipc/useLiveQuery.ts';
+import type { AnnotationSidebarProps } from './AnnotationSidebar.tsx';
+import type { AnnotationToolbarProps } from './AnnotationToolbar.tsx';
+import { DEFAULT_COLOR, type AnnotationTool } from './palette.ts';
+import type { AnnotationDraft, PlacedRange, ReaderAnnotations } from './readerAnnotations.ts';
+import { UndoStack, type AnnotationActions, type AnnotationPatch } from './undoStack.ts';
+
+const ENTITIES: readonly Entity[] = ['annotation', 'user'];
+/** New annotations are private until the member shares them. */
+const DEFAULT_VISIBILITY: AnnotationVisibility = 'private';
+
+export interface PaperAnnotations {
+  reader: ReaderAnnotations;
+  toolbar: AnnotationToolbarProps;
+  sidebar: AnnotationSidebarProps;
+}
+
+function upsert(list: AnnotationList, view: AnnotationView): AnnotationList {
+  const rest = list.annotations.filter((v) => v.annotation.id !== view.annotation.id);
+  return { ...list, annotations: [...rest, view] };
+}
+
+/**
+ * The paper screen's annotations for the version being read (`version`, `sha256`): the list
+ * (`annotations:list`, kept current by `sync:applied`), the tools, the session's undo/redo,
+ * and re-anchoring of text annotations made on other versions (`annotations:reanchor` with
+ * the reader's page texts). Every change is a durable local write in the core.
+ */
+export function usePaperAnnotations(
+  documentId: string,
+  version: number,
+  sha256: string,
+): PaperAnnotations {
+  const live = useLiveQuery(documentId, () => invoke('annotations:list', { documentId }), ENTITIES);
+  const { update } = live;
+  const all = useMemo(() => live.value?.annotations ?? [], [live.value]);
+  const [tool, setTool] = useState<AnnotationTool>('select');
+  const [color, setColor] = useState(DEFAULT_COLOR);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [jump, setJump] = useState<ReaderAnnotations['jump']>(null);
+  const [placements, setPlacements] = useState<readonly AnnotationPlacement[]>([]);
+  const [, setHistoryTick] = useState(0);
+  const stack = useRef(new UndoStack());
+  const readTexts = useRef<(() => Promise<string[]>) | null>(null);
+  const [textsReady, setTextsReady] = useState(false);
+
+  const onThisVersion = useMemo(
+    () => all.filter((v) => v.annotation.version === version && v.annotation.sha256 === sha256),
+    [all, version, sha256],
+  );
+  const older = useMemo(
+    () =>
+      all.filter(
+        (v) =>
+          v.annotation.version !== version &&
+          (v.annotation.shape.kind === 'highlight' || v.annotation.shape.kind === 'underline'),
+      ),
+    [all, version],
+  );
+  const olderKey = older.map((v) => `${v.annotation.id}@${v.annotation.updatedAt}`).join(',');
+
+  // Re-anchoring: once the reader can read its texts, and whenever older annotations change.
+  useEffect(() => {
+    const read = readTexts.current;
+    if (!textsReady || read === null || olderKey === '') {
+      setPlacements([]);
+      return undefined;
+    }
+    let active = true;
+    void read().then(async (pageTexts) => {
+      const result = await invoke('annotations:reanchor', { documentId, version, pageTexts });
+      if (active && result.ok) setPlacements(result.value.placements);
+    });
+    return () => {
+      active = false;
+    };
+  }, [textsReady, olderKey, documentId, version]);
+
+  const placed = useMemo((): PlacedRange[] => {
+    const byId = new Map(older.map((v) => [v.annotation.id, v]));
+    return placements.flatMap((p) => {
+      const view = byId.get(p.annotationId);
+      if (p.status !== 'anchored' || !view) return [];
+      return [{ view, pageIndex: p.pageIndex, start: p.start, end: p.end }];
+    });
+  }, [placements, older]);
+  const needsAttention = useMemo(
+    () => placements.flatMap((p) => (p.status === 'needs_attention' ? [p] : [])),
+    [placements],
+  );
+
+  const actions = useMemo((): AnnotationActions => {
+    const settle = (view: AnnotationView): void => update((list) => upsert(list, view));
+    return {
+      create: async (r) => {
+        const result = await invoke('annotations:create', {
+          documentId: r.documentId,
+          version: r.version,
+          pageIndex: r.pageIndex,
+          visibility: r.visibility,
+          color: r.color,
+          body: r.body,
+          shape: r.shape,
+        });
+        if (!result.ok) throw new Error(result.error.code);
+        settle(result.value);
+        return result.value.annotation.id;
+      },
+      update: async (id, patch) => {
+        const result = await invoke('annotations:update', { id, patch });
+        if (result.ok) settle(result.value);
+      },
+      remove: async (id) => {
+        const result = await invoke('annotations:delete', { id });
+        if (result.ok)
+          update((list) => ({
+            ...list,
+            annotations: list.annotations.filter((v) => v.annotation.id !== id),
+          }));
+      },
+    };
+  }, [update]);
+
+  const recordOf = useCallback(
+    (id: string): AnnotationRecord | null =>
+      all.find((v) => v.annotation.id === id && v.mine)?.annotation ?? null,
+    [all],
+  );
+  const changed = () => setHistoryTick((n) => n + 1);
+  const onDraw = async (draft: AnnotationDraft) => {
+    const result = await invoke('annotations:create', {
+      documentId,
+      version,
+      pageIndex: draft.pageIndex,
+      visibility: DEFAULT_VISIBILITY,
+      color,
+      body: '',
+      shape: draft.shape,
+    });
+    if (!result.ok) return;
+    update((list) => upsert(list, result.value));
+    stack.current.record({ kind: 'create', record: result.value.annotation });
+    changed();
+  };
+  const patch = async (id: string, after: AnnotationPatch) => {
+    const record = recordOf(id);
+    if (!record) return;
+    const before: AnnotationPatch = {};
+    if (after.color !== undefined) before.color = record.color;
+    if (after.visibility !== undefined) before.visibility = record.visibility;
+    if (after.body !== undefined) before.body = record.body;
+    if (after.shape !== undefined) before.shape = record.shape;
+    await actions.update(id, after);
+    stack.current.record({ kind: 'update', id, before, after });
+    changed();
+  };
+  const remove = async (id: string) => {
+    const record = recordOf(id);
+    if (!record) return;
+    await actions.remove(id);
+    stack.current.record({ kind: 'delete', record });
+    changed();
+  };
+  const onErase = (id: string, strokes: Point[][]) => {
+    const record = recordOf(id);
+    if (!record || record.shape.kind !== 'ink') return;
+    if (strokes.length === 0) void remove(id);
+    else void patch(id, { shape: { ...record.shape, strokes } });
+  };
+  const onPageTexts = useCallback((read: () => Promise<string[]>) => {
+    readTexts.current = read;
+    setTextsReady(true);
+  }, []);
+
+  return {
+    reader: {
+      views: onThisVersion,
+      placed,
+      tool,
+      color,
+      selectedId,
+      jump,
+      onSelect: setSelectedId,
+      onDraw: (draft) => void onDraw(draft),
+      onErase,
+      onPageTexts,
+    },
+    toolbar: { tool, onTool: setTool, color, onColor: setColor },
+    sidebar: {
+      annotations: all,
+      needsAttention,
+      onJump: (view) => {
+        setSelectedId(view.annotation.id);
+        const placement = placed.find((p) => p.view.annotation.id === view.annotation.id);
+        setJump((j) => ({
+          pageIndex: placement?.pageIndex ?? view.annotation.pageIndex,
+          seq: (j?.seq ?? 0) + 1,
+        }));
+      },
+      onDelete: (id) => void remove(id),
+      onVisibility: (id, visibility) => void patch(id, { visibility }),
+      onEdit: (id, change) => void patch(id, change),
+      onUndo: () =>
+        void stack.current
+          .undo(actions)
+          .catch(() => undefined)
+          .finally(changed),
+      onRedo: () =>
+        void stack.current
+          .redo(actions)
+          .catch(() => undefined)
+          .finally(changed),
+      canUndo: stack.current.canUndo,
+      canRedo: stack.current.canRedo,
+    },
+  };
+}

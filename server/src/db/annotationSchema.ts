@@ -1,0 +1,28 @@
+import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Members' annotations on papers (migration 0003_annotations.sql). CHECKs live only in the SQL.
+ * Instants are set by the server.
+ */
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const annotations = pgTable('annotations', {
+  id: uuid('id').primaryKey(),
+  meetingId: uuid('meeting_id').notNull(),
+  documentId: uuid('document_id').notNull(),
+  version: integer('version').notNull(),
+  sha256: text('sha256').notNull(),
+  pageIndex: integer('page_index').notNull(),
+  authorId: uuid('author_id').notNull(),
+  /** private | secretariat | participants */
+  visibility: text('visibility').notNull(),
+  color: text('color').notNull(),
+  /** Plain text; '' once deleted. */
+  body: text('body').notNull(),
+  /** shared/domain/annotation.ts annotationShapeSchema, parsed when read. */
+  shape: jsonb('shape').notNull(),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  deletedAt: instant('deleted_at'),
+});
