@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_SERVER_URL_LENGTH } from '../../../shared/domain/settings.ts';
+import { ServerUrlInput } from '../settings/ServerUrlInput.tsx';
 import type { IpcErrorCode } from '../../../shared/ipc/errors.ts';
 import { hrefFor } from '../../app/router/routes.ts';
 import { useSettingsStore } from '../settings/settingsStore.ts';
@@ -131,22 +132,14 @@ export function LoginScreen() {
           <label className="field__label" htmlFor={ids.server}>
             {t('login.server.label')}
           </label>
-          <input
+          <ServerUrlInput
             ref={serverInput}
             id={ids.server}
-            name="serverUrl"
-            className="field__input"
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={MAX_SERVER_URL_LENGTH * 2}
             value={serverUrl}
-            aria-invalid={serverIssue ? true : undefined}
-            aria-describedby={describe('serverUrl', ids.serverError)}
-            data-testid="login-server-url"
-            onChange={(event) => setServerDraft(event.target.value)}
+            invalid={Boolean(serverIssue)}
+            describedBy={describe('serverUrl', ids.serverError)}
+            testId="login-server-url"
+            onChange={setServerDraft}
           />
           {serverIssue ? (
             <p id={ids.serverError} className="field__error">

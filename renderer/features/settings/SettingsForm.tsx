@@ -10,6 +10,7 @@ import {
 import { SaveStatus, type SaveState } from './SaveStatus.tsx';
 import { useSettingsStore } from './settingsStore.ts';
 import { validateServerUrl } from './validateServerUrl.ts';
+import { ServerUrlInput } from './ServerUrlInput.tsx';
 
 /**
  * The settings form. The server URL is saved with the Save button; the language applies (and
@@ -89,24 +90,14 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           <label className="field__label" htmlFor={ids.url}>
             {t('settings.server.label')}
           </label>
-          <input
+          <ServerUrlInput
             ref={urlInput}
             id={ids.url}
-            name="serverUrl"
-            className="field__input"
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            // Twice the limit: a slightly long paste still reaches validation and gets the
-            // "too long" message instead of being cut silently into a different address.
-            maxLength={MAX_SERVER_URL_LENGTH * 2}
             value={serverUrl}
-            aria-invalid={urlIssue ? true : undefined}
-            aria-describedby={urlIssue ? `${ids.urlError} ${ids.urlHint}` : ids.urlHint}
-            data-testid="settings-server-url"
-            onChange={(event) => setDraft(event.target.value)}
+            invalid={Boolean(urlIssue)}
+            describedBy={urlIssue ? `${ids.urlError} ${ids.urlHint}` : ids.urlHint}
+            testId="settings-server-url"
+            onChange={setDraft}
             onBlur={() => {
               if (draft !== null) setShowUrlError(true);
             }}
