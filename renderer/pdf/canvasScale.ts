@@ -9,26 +9,6 @@ export interface CanvasPlan {
 }
 
 /**
- * How to draw a page whose size at scale 1 is `base` into a column `cssWidth` CSS pixels wide
- * on a screen with `pixelRatio` device pixels per CSS pixel (fit-width), without exceeding
- * `maxPixels` device pixels. Above the cap the page is drawn at a lower resolution and scaled up
- * by CSS (blurrier, never a failed allocation). Invariant: width × height ≤ maxPixels.
- */
-export function planCanvas(
-  base: PdfSize,
-  cssWidth: number,
-  pixelRatio: number,
-  maxPixels: number,
-): CanvasPlan {
-  return planScaledCanvas(
-    base,
-    Math.max(1, cssWidth) / Math.max(1, base.width),
-    pixelRatio,
-    maxPixels,
-  );
-}
-
-/**
  * How to draw a page whose size at scale 1 is `base` at `cssScale` CSS pixels per point, crisp
  * on a screen with `pixelRatio` device pixels per CSS pixel, within `maxPixels` device pixels
  * (above it: a lower resolution, scaled up by CSS). Invariant: width × height ≤ maxPixels.

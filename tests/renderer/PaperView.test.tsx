@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { PaperScreen } from '../../renderer/features/papers/PaperScreen.tsx';
 import vi from '../../renderer/i18n/vi.json';
 import { setBridgeForTests } from '../../renderer/ipc/getBridge.ts';
-import { DEFAULT_PDF_LIMITS } from '../../renderer/pdf/pdfLimits.ts';
-import { PdfViewer } from '../../renderer/pdf/PdfViewer.tsx';
 import { createFakeBridge } from './fakeBridge.ts';
 import { createFakePdf } from './fakePdf.ts';
 import { MEMBER, meetingDetail, uuid } from './fixtures.ts';
@@ -47,7 +45,7 @@ describe('paper view: what the core refuses', () => {
     expect(error.getAttribute('data-code')).toBe(code);
     expect(error.textContent).toContain(message);
     expect(error.textContent).not.toContain('raw');
-    expect(screen.queryByTestId('pdf-viewer')).toBeNull();
+    expect(screen.queryByTestId('reader')).toBeNull();
     expect(screen.getByTestId('paper-view')).toBeTruthy();
   });
 
@@ -156,100 +154,6 @@ describe('paper view: the viewer', () => {
       expect(pdf.destroyed.count).toBeGreaterThan(0);
     },
   );
-
-  it('gives up on a document that takes too long to open, destroying the load', async () => {
-    const pdf = createFakePdf({ hang: true });
-    const onError = (kind: string) => kinds.push(kind);
-    const kinds: string[] = [];
-    render(
-      <PdfViewer
-        data={PDF_BYTES}
-        loader={pdf.loader}
-        label="x"
-        limits={{ ...DEFAULT_PDF_LIMITS, loadTimeoutMs: 30 }}
-        onError={onError}
-      />,
-    );
-    const error = await screen.findByTestId('pdf-error');
-    expect(error.getAttribute('data-kind')).toBe('timeout');
-    expect(error.textContent).toContain(vi.pdf.error.timeout);
-    expect(kinds).toEqual(['timeout']);
-    expect(pdf.destroyed.count).toBeGreaterThan(0);
-    // Retry opens it again with a fresh copy of the bytes.
-    fireEvent.click(screen.getByRole('button', { name: vi.pdf.retry }));
-    await waitFor(() => expect(pdf.loads).toHaveLength(2));
-    expect(pdf.loads[1]).not.toBe(pdf.loads[0]);
-  });
-
-  it('cancels a page that takes too long to draw and lets the reader retry it', async () => {
-    const pdf = createFakePdf({ numPages: 2, hangingPages: [1] });
-    render(
-      <PdfViewer
-        data={PDF_BYTES}
-        loader={pdf.loader}
-        label="x"
-        limits={{ ...DEFAULT_PDF_LIMITS, renderTimeoutMs: 30 }}
-      />,
-    );
-    const pageError = await screen.findByTestId('pdf-page-error');
-    expect(pageError.getAttribute('data-kind')).toBe('timeout');
-    expect(pageError.textContent).toBe(
-      `Trang 1 hiển thị quá lâu nên đã dừng lại.${vi.pdf.retryPage}`,
-    );
-    expect(pdf.cancelled).toContain(1);
-    expect(screen.getByTestId('pdf-page-1').getAttribute('data-rendered')).toBe('false');
-    // The other pages are unaffected.
-    await waitFor(() =>
-      expect(screen.getByTestId('pdf-page-2').getAttribute('data-rendered')).toBe('true'),
-    );
-    fireEvent.click(screen.getByRole('button', { name: vi.pdf.retryPage }));
-    await waitFor(() => expect(pdf.cancelled.filter((p) => p === 1)).toHaveLength(2));
-  });
-
-  it('shows a broken page as an error on that page only', async () => {
-    const pdf = createFakePdf({
-      numPages: 2,
-      failingPages: { 2: { name: 'FormatError', message: 'bad' } },
-    });
-    render(<PdfViewer data={PDF_BYTES} loader={pdf.loader} label="x" />);
-    const pageError = await screen.findByTestId('pdf-page-error');
-    expect(pageError.getAttribute('data-kind')).toBe('corrupt');
-    await waitFor(() =>
-      expect(screen.getByTestId('pdf-page-1').getAttribute('data-rendered')).toBe('true'),
-    );
-  });
-
-  it('never modifies the bytes it was given and destroys the document on unmount', async () => {
-    const data = PDF_BYTES.slice();
-    const pdf = createFakePdf();
-    const view = render(<PdfViewer data={data} loader={pdf.loader} label="x" />);
-    await waitFor(() =>
-      expect(screen.getByTestId('pdf-page-1').getAttribute('data-rendered')).toBe('true'),
-    );
-    expect(pdf.loads[0]).not.toBe(data);
-    expect(Array.from(data)).toEqual(Array.from(PDF_BYTES));
-    const before = pdf.destroyed.count;
-    view.unmount();
-    expect(pdf.destroyed.count).toBe(before + 1);
-  });
-
-  it('refuses a document with no pages', async () => {
-    render(<PdfViewer data={PDF_BYTES} loader={createFakePdf({ numPages: 0 }).loader} label="x" />);
-    expect((await screen.findByTestId('pdf-error')).getAttribute('data-kind')).toBe('failed');
-  });
-
-  it('reports the page count to its host through a callback', async () => {
-    const pages: Array<[number, number]> = [];
-    render(
-      <PdfViewer
-        data={PDF_BYTES}
-        loader={createFakePdf({ numPages: 4 }).loader}
-        label="x"
-        onPageChange={(page, total) => pages.push([page, total])}
-      />,
-    );
-    await waitFor(() => expect(pages).toEqual([[1, 4]]));
-  });
 
   it('shows a paper title with markup as text', async () => {
     const markup = '<img src=x onerror="window.__pwned=1"><b>x</b>';

@@ -18,10 +18,8 @@ import { formatBytes } from '../../renderer/i18n/formatBytes.ts';
 import { formatDay } from '../../renderer/i18n/formatDay.ts';
 import { formatPercent } from '../../renderer/i18n/formatPercent.ts';
 import { formatTime } from '../../renderer/i18n/formatTime.ts';
-import { planCanvas } from '../../renderer/pdf/canvasScale.ts';
 import { classifyPdfError, isCancellation } from '../../renderer/pdf/classifyPdfError.ts';
 import { PDFJS_DOCUMENT_OPTIONS } from '../../renderer/pdf/pdfjsDocumentOptions.ts';
-import { currentPage } from '../../renderer/pdf/currentPage.ts';
 import type { DownloadProgress } from '../../shared/domain/offline.ts';
 import { meetingDetail, summaryOf, uuid } from './fixtures.ts';
 
@@ -178,18 +176,6 @@ describe('formatting', () => {
 });
 
 describe('pdf helpers', () => {
-  it('fits the page to the column in device pixels, capped by area', () => {
-    expect(planCanvas({ width: 600, height: 800 }, 900, 2, 1e9)).toEqual({
-      scale: 3,
-      width: 1800,
-      height: 2400,
-    });
-    const capped = planCanvas({ width: 600, height: 800 }, 900, 2, 1_000_000);
-    expect(capped.width * capped.height).toBeLessThanOrEqual(1_000_000);
-    expect(capped.width / capped.height).toBeCloseTo(0.75, 2);
-    expect(planCanvas({ width: 0, height: 0 }, 0, Number.NaN, 100).width).toBeGreaterThan(0);
-  });
-
   it('classifies pdf.js failures by name, never by message', () => {
     expect(classifyPdfError({ name: 'InvalidPDFException', message: 'x' })).toBe('corrupt');
     expect(classifyPdfError({ name: 'PasswordException' })).toBe('encrypted');
@@ -212,13 +198,6 @@ describe('pdf helpers', () => {
     });
     expect(PDFJS_DOCUMENT_OPTIONS.maxImageSize).toBeGreaterThan(0);
     expect(Object.keys(PDFJS_DOCUMENT_OPTIONS)).not.toContain('url');
-  });
-
-  it('finds the page under the reading line', () => {
-    const container = { scrollTop: 1000, clientHeight: 1000 } as HTMLElement;
-    const page = (top: number) => ({ offsetTop: top, offsetHeight: 900 }) as HTMLElement;
-    expect(currentPage(container, [page(0), page(1000), page(2000)])).toBe(2);
-    expect(currentPage(container, [])).toBe(1);
   });
 });
 

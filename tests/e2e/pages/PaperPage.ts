@@ -11,7 +11,7 @@ export class PaperPage {
   /** What the core refused; `data-code` = NOT_CACHED / INTEGRITY_FAILED / … */
   readonly error: Locator;
   /** `data-state` = loading / ready. */
-  readonly viewer: Locator;
+  readonly reader: Locator;
   readonly pdfError: Locator;
 
   constructor(page: Page) {
@@ -20,7 +20,7 @@ export class PaperPage {
     this.view = page.getByTestId('paper-view');
     this.title = page.getByTestId('paper-title');
     this.error = page.getByTestId('paper-error');
-    this.viewer = page.getByTestId('pdf-viewer');
+    this.reader = page.getByTestId('reader');
     this.pdfError = page.getByTestId('pdf-error');
   }
 
