@@ -1,11 +1,10 @@
-import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { instant } from './columns.ts';
 
 /**
  * Members' annotations on papers (migration 0003_annotations.sql). CHECKs live only in the SQL.
  * Instants are set by the server.
  */
-
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const annotations = pgTable('annotations', {
   id: uuid('id').primaryKey(),

@@ -1,13 +1,5 @@
-import {
-  bigint,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { instant } from './columns.ts';
 
 /**
  * The write path's tables (migration 0002_write_path.sql): what members write offline and push
@@ -15,8 +7,6 @@ import {
  * the per-client bookkeeping that makes every pushed mutation apply exactly once. CHECKs and
  * the triggers that freeze a closed vote live only in the SQL. Instants are set by the server.
  */
-
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * One row per device outbox. `userId` is the first user who pushed with the client id (the id

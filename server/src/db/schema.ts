@@ -7,9 +7,9 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { instant } from './columns.ts';
 
 /**
  * The server's tables, for Drizzle queries. The DDL itself lives in the committed SQL files of
@@ -19,8 +19,6 @@ import {
  * clock, never by a client). What members write (comments, positions, votes, ballots) and the
  * push bookkeeping are in memberSchema.ts.
  */
-
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
