@@ -20,6 +20,8 @@ export interface FakeSyncServer {
   readonly port: number;
   /** Appends changes to the log and sends a `news` hint to every connected socket. */
   publish(changes: Change[], options?: { hint?: boolean }): void;
+  /** Sends this `news` payload, as is, to every connected socket (inlined or malformed news). */
+  emitNews(payload: unknown): void;
   addBlob(bytes: Buffer): string;
   addUser(user: User, password: string): void;
   /** Every pull request received, in order. */
@@ -259,6 +261,9 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
     publish(changes, options = {}) {
       log.push(...changes);
       if (options.hint !== false) io.emit('news', { seq: log.at(-1)?.seq ?? 0 });
+    },
+    emitNews(payload) {
+      io.emit('news', payload);
     },
     addBlob(bytes) {
       const sha = sha256Hex(bytes);

@@ -1,9 +1,10 @@
 import type { ConnectionState } from '../../../shared/ipc/events.ts';
-import type { PullResponse } from '../../../shared/protocol/socket.ts';
+import type { News, PullResponse } from '../../../shared/protocol/socket.ts';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.ts';
 import type { Logger } from '../log/logger.ts';
 import { authRefusal } from './authRefusal.ts';
 import { backoffDelay } from './backoff.ts';
+import { inlinedPage } from './inlinedPage.ts';
 import { requestPage } from './requestPage.ts';
 import { openSyncSocket, type SyncSocket } from './openSyncSocket.ts';
 import type { SocketFactory } from './SocketFactory.ts';
@@ -39,7 +40,8 @@ export interface SyncEngineDeps {
 /**
  * Down-sync over socket.io. One socket at a time, reconnected by this class (not by
  * socket.io) with capped exponential backoff and jitter. On connect, on each `news` hint
- * (coalesced: at most one extra loop however many arrive during a pull) and every
+ * (coalesced: at most one extra loop however many arrive during a pull; a news carrying the
+ * entries right after the cursor is applied without a pull, see onNews) and every
  * `periodicPullMs`, it pulls pages since the stored cursor until `hasMore` is false. A page that
  * fails validation or cannot be applied is logged and retried later; the cursor does not move.
  */
@@ -161,9 +163,7 @@ export class SyncEngine {
           this.stopPeriodic();
           this.scheduleReconnect(false);
         },
-        onNews: (seq) => {
-          if (seq > this.deps.cursor()) this.pull();
-        },
+        onNews: (news) => this.onNews(news),
       },
     );
     this.current = connection;
@@ -188,6 +188,35 @@ export class SyncEngine {
     this.deps.log.warn('server refused the session', { reason });
     void this.stop();
     this.deps.onAuthFailure(reason);
+  }
+
+  /**
+   * A `news` from the server. One carrying its commit's entries right after this device's
+   * cursor (inlinedPage.ts) is applied through `applyPage` like a pulled page — entries and
+   * cursor in one transaction — without a pull. Anything else pulls: a hint past the cursor, a
+   * malformed news (null), a cursor that is not the news's `prevSeq`, a pull already running
+   * (its loop goes round once more), or an apply that fails (nothing was stored).
+   * It does not mark the replica synced: only a pull loop that reached the head does that (the
+   * outbox forgets echoed changes then; a news may be older than an ack already received).
+   */
+  private onNews(news: News | null): void {
+    const cursor = this.deps.cursor();
+    if (news !== null && news.seq <= cursor) return;
+    const page = news === null || this.pulling ? null : inlinedPage(news, cursor);
+    if (page === null || !this.running || !this.current?.socket.connected) {
+      this.pull();
+      return;
+    }
+    try {
+      this.deps.applyPage(page);
+    } catch (error) {
+      this.deps.log.error('news could not be applied; pulling instead', {
+        cursor,
+        seq: page.cursor,
+        error: String(error),
+      });
+      this.pull();
+    }
   }
 
   /** Starts a pull loop, or marks that one more is needed after the running one. */

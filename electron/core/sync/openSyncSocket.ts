@@ -3,6 +3,7 @@ import {
   connectErrorDataSchema,
   newsSchema,
   SOCKET_EVENTS,
+  type News,
 } from '../../../shared/protocol/socket.ts';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.ts';
 import { socketEndpoint, type SocketFactory } from './SocketFactory.ts';
@@ -21,8 +22,11 @@ export interface SyncSocketHandlers {
   /** `code` from the server's connect_error data, or null for a network failure or timeout. */
   onConnectError(code: string | null, message: string): void;
   onDisconnect(reason: string): void;
-  /** A `news` hint that parsed; `seq` is the newest entry this user may see. */
-  onNews(seq: number): void;
+  /**
+   * A `news` (shared/protocol/socket.ts newsSchema): parsed, or null when it did not parse
+   * (nothing of it is trusted; the engine pulls as for a hint).
+   */
+  onNews(news: News | null): void;
 }
 
 /**
@@ -68,7 +72,7 @@ export function openSyncSocket(
   });
   socket.on(SOCKET_EVENTS.news, (payload: unknown) => {
     const news = newsSchema.safeParse(payload);
-    if (!dropped && news.success) handlers.onNews(news.data.seq);
+    if (!dropped) handlers.onNews(news.success ? news.data : null);
   });
   socket.connect();
   return {

@@ -10,9 +10,9 @@ import { errorFields } from '../log.ts';
 import { meetingsVisibleToMember } from '../meetings/meetingAccess.ts';
 import type { ServerContext } from '../ServerContext.ts';
 import { isServerError } from '../ServerError.ts';
-import type { Committed } from '../ServerHooks.ts';
 import { authenticateSocket } from './authenticateSocket.ts';
 import { handlePull } from './handlePull.ts';
+import { createNewsAnnouncer } from './announceNews.ts';
 import { rooms } from './rooms.ts';
 import { bindWriteEvents, WRITE_EVENTS } from './writeEvents.ts';
 
@@ -47,7 +47,8 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * (`connect_error` with data { code, message } otherwise). Each socket joins:
  * `user:<id>`, `token:<tokenId>` (to be cut off when that token is revoked), `staff` for
  * secretariat/admin, and `meeting:<id>` for each meeting a member may see (kept in step by the
- * access changes). News hints go to the rooms of everyone who may see a committed entry.
+ * access changes). News go to the rooms of everyone who may see a committed entry, with the
+ * entries inlined when everyone there may see them all (announceNews.ts).
  * Events: `pull` (handlePull.ts) and the write path — `push`, `vote:open`, `vote:close`
  * (writeEvents.ts); any other event with an ack gets INVALID_INPUT.
  */
@@ -102,12 +103,11 @@ export async function createSocketServer(
     void socket.join([
       rooms.user(principal.userId),
       rooms.token(principal.tokenId),
-      ...(isStaff(principal.role) ? [rooms.staff] : []),
+      ...(isStaff(principal.role) ? [rooms.staff] : [rooms.settling]),
     ]);
     if (!isStaff(principal.role)) {
-      meetingsVisibleToMember(ctx.db, principal.userId).then(
-        (ids) => void socket.join(ids.map(rooms.meeting)),
-        (error: unknown) => ctx.logger.error('joining meeting rooms failed', errorFields(error)),
+      joinMeetingRooms(ctx, socket, principal.userId).catch((error: unknown) =>
+        ctx.logger.error('joining meeting rooms failed', errorFields(error)),
       );
     }
     const gate = { inFlight: 0 };
@@ -123,7 +123,8 @@ export async function createSocketServer(
     });
   });
 
-  const unsubscribeCommitted = ctx.hooks.onCommitted((committed) => announce(io, committed));
+  const announcer = createNewsAnnouncer(io, ctx.db, ctx.logger);
+  const unsubscribeCommitted = ctx.hooks.onCommitted((committed) => announcer.announce(committed));
   const unsubscribeRevoked = ctx.hooks.onTokensRevoked((tokenIds) =>
     io.in(tokenIds.map(rooms.token)).disconnectSockets(true),
   );
@@ -133,6 +134,7 @@ export async function createSocketServer(
     close: async () => {
       unsubscribeCommitted();
       unsubscribeRevoked();
+      await announcer.idle();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
@@ -141,29 +143,30 @@ export async function createSocketServer(
   };
 }
 
-/** Room changes first, then one `news` with the commit's last seq to every room concerned. */
-function announce(io: IoServer, { changes, access }: Committed): void {
-  for (const change of access) {
-    const target = io.in(rooms.user(change.userId));
-    if (change.gained) target.socketsJoin(rooms.meeting(change.meetingId));
-    else target.socketsLeave(rooms.meeting(change.meetingId));
-  }
-  if (changes.length === 0) return;
-  const seq = Math.max(...changes.map((c) => c.seq));
-  const targets = new Set<string>();
-  for (const change of changes) {
-    if (change.targetUserId !== null) targets.add(rooms.user(change.targetUserId));
-    else if (change.ownerUserId !== null) {
-      // A member's own position or ballot: their devices and staff.
-      targets.add(rooms.user(change.ownerUserId));
-      targets.add(rooms.staff);
-    } else if (change.meetingId === null) {
-      io.emit('news', { seq }); // a global entry: everyone connected may see it
-      return;
-    } else {
-      targets.add(rooms.meeting(change.meetingId));
-      targets.add(rooms.staff);
+/**
+ * Joins the rooms of the meetings `userId` may see, then reads them again and leaves those
+ * no longer visible: an access loss committed between the first read and the join had its
+ * room change applied before the join (a no-op then), and the second read sees it; one
+ * committed after the second read is applied by its hook after the join. Until this is done
+ * the socket stays in rooms.settling, so it gets no news with entries inlined. On failure it
+ * leaves the rooms it joined here (it still pulls; news may then be missed until reconnect).
+ */
+async function joinMeetingRooms(
+  ctx: ServerContext,
+  socket: IoSocket,
+  userId: string,
+): Promise<void> {
+  try {
+    const joined = (await meetingsVisibleToMember(ctx.db, userId)).map(rooms.meeting);
+    try {
+      await socket.join(joined);
+      const still = new Set((await meetingsVisibleToMember(ctx.db, userId)).map(rooms.meeting));
+      for (const room of joined) if (!still.has(room)) await socket.leave(room);
+    } catch (error) {
+      for (const room of joined) await socket.leave(room);
+      throw error;
     }
+  } finally {
+    await socket.leave(rooms.settling);
   }
-  io.to([...targets]).emit('news', { seq });
 }

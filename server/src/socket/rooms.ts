@@ -5,4 +5,9 @@ export const rooms = {
   token: (tokenId: string): string => `token:${tokenId}`,
   /** Secretariat and admin sockets: they see every meeting's entries. */
   staff: 'staff',
+  /**
+   * Member sockets whose meeting rooms are not settled yet (createSocketServer.ts): they get
+   * news as hints only, never with entries inlined.
+   */
+  settling: 'settling',
 } as const;

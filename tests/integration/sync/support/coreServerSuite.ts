@@ -4,6 +4,7 @@ import { startCore, type CoreHarness, type HarnessOptions } from '../../../suppo
 import { startTcpProxy, type TcpProxy } from '../../../support/tcpProxy.ts';
 import { startHarness, type Harness, type Session } from '../../server/support/harness.ts';
 import { coreServerTests } from './coreServerTests.ts';
+import { newsInlineTests } from './newsInlineTests.ts';
 import { randomCutTests } from './randomCutTests.ts';
 
 /** The database a suite run uses: server options naming it, and how to stop it afterwards. */
@@ -79,5 +80,6 @@ export function defineCoreServerSuite(name: string, database: () => Promise<Suit
     };
     coreServerTests(context);
     randomCutTests(context);
+    newsInlineTests(context);
   });
 }

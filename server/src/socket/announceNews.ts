@@ -1,0 +1,177 @@
+import { and, asc, gte, lte } from 'drizzle-orm';
+import { changeSchema, type Change } from '../../../shared/protocol/changes.ts';
+import {
+  MAX_NEWS_CHANGES,
+  MAX_NEWS_INLINE_BYTES,
+  newsSchema,
+  type News,
+} from '../../../shared/protocol/socket.ts';
+import type { AppendedChange } from '../changes/appendChanges.ts';
+import type { Database } from '../db/openDatabase.ts';
+import { changeLog } from '../db/schema.ts';
+import { errorFields, type Logger } from '../log.ts';
+import type { Committed } from '../ServerHooks.ts';
+import type { IoServer } from './createSocketServer.ts';
+import { rooms } from './rooms.ts';
+
+/** Where one commit's news goes: the rooms of everyone who may see one of its entries. */
+type Audience = { kind: 'everyone' } | { kind: 'rooms'; rooms: string[] };
+
+/**
+ * A commit whose entries everyone in its audience may see, so they may ride inside the news:
+ * every entry untargeted and unowned, and all of one meeting (→ that meeting's room and
+ * staff) or all global (→ everyone). null when the commit must be announced by a hint only.
+ */
+function inlineAudience(changes: readonly AppendedChange[]): Audience | null {
+  const first = changes[0];
+  if (first === undefined || changes.length > MAX_NEWS_CHANGES) return null;
+  const meetingId = first.meetingId;
+  for (const change of changes) {
+    if (change.targetUserId !== null || change.ownerUserId !== null) return null;
+    if (change.meetingId !== meetingId) return null;
+  }
+  return meetingId === null
+    ? { kind: 'everyone' }
+    : { kind: 'rooms', rooms: [rooms.meeting(meetingId), rooms.staff] };
+}
+
+/** The rooms of everyone who may see at least one entry (what a hint goes to). */
+function hintAudience(changes: readonly AppendedChange[]): Audience {
+  const targets = new Set<string>();
+  for (const change of changes) {
+    if (change.targetUserId !== null) targets.add(rooms.user(change.targetUserId));
+    else if (change.ownerUserId !== null) {
+      // A member's own position or ballot: their devices and staff.
+      targets.add(rooms.user(change.ownerUserId));
+      targets.add(rooms.staff);
+    } else if (change.meetingId === null) return { kind: 'everyone' };
+    else {
+      targets.add(rooms.meeting(change.meetingId));
+      targets.add(rooms.staff);
+    }
+  }
+  return { kind: 'rooms', rooms: [...targets] };
+}
+
+/**
+ * Reads the entries [first, last] back from the log in their wire form (as pullChanges does)
+ * and checks they are still exactly the commit announced: consecutive, untargeted, unowned,
+ * and under the size limit. null when anything differs (the caller then sends a hint).
+ */
+async function readInline(
+  db: Database,
+  first: number,
+  last: number,
+  meetingId: string | null,
+): Promise<Change[] | null> {
+  const rows = await db
+    .select()
+    .from(changeLog)
+    .where(and(gte(changeLog.seq, first), lte(changeLog.seq, last)))
+    .orderBy(asc(changeLog.seq));
+  if (rows.length !== last - first + 1) return null;
+  const changes: Change[] = [];
+  for (const [index, row] of rows.entries()) {
+    if (row.seq !== first + index || row.targetUserId !== null || row.ownerUserId !== null)
+      return null;
+    if (row.meetingId !== meetingId) return null;
+    const change =
+      row.op === 'delete'
+        ? { seq: row.seq, op: 'delete', entity: row.entity, id: row.entityId }
+        : { seq: row.seq, op: 'upsert', entity: row.entity, data: row.data };
+    const parsed = changeSchema.safeParse(change);
+    if (!parsed.success) return null;
+    changes.push(parsed.data);
+  }
+  if (Buffer.byteLength(JSON.stringify(changes)) >= MAX_NEWS_INLINE_BYTES) return null;
+  return changes;
+}
+
+export interface NewsAnnouncer {
+  /** The `ctx.hooks.onCommitted` listener. Never throws; the work is queued. */
+  announce(committed: Committed): void;
+  /** Resolves when everything announced so far has been emitted (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+/**
+ * Turns each committed transaction into room changes and one `news`, in the order the hooks
+ * run (one queue: an inlined commit waits for its read, and what follows waits for it).
+ *
+ * Inlining (shared/protocol/socket.ts newsSchema) happens only when:
+ * - the commit changed nobody's access, and `inlineAudience` accepts its entries;
+ * - it CHAINS: its first seq is lastAnnounced + 1, where lastAnnounced is the highest seq this
+ *   process has announced. Then every earlier commit was announced here first, with its room
+ *   changes (a member losing a meeting left its room before this news is sent). A gap — a
+ *   commit made on another server process, or hooks running out of commit order on
+ *   PostgreSQL — sends a hint only. The first commit after start is a hint only.
+ * `prevSeq` is first - 1: the seqs of a commit are consecutive and every entry below `first`
+ * was committed before it (appendChanges), so a device at cursor prevSeq that applies the
+ * entries has examined everything up to `seq`.
+ *
+ * Inlined news go to the audience except sockets still settling their meeting rooms
+ * (rooms.settling, see createSocketServer.ts); those get a hint instead. socket.io encodes a
+ * room broadcast once for all its sockets (and publishes it once through the Redis adapter).
+ */
+export function createNewsAnnouncer(io: IoServer, db: Database, logger: Logger): NewsAnnouncer {
+  let lastAnnounced: number | null = null;
+  let tail: Promise<void> = Promise.resolve();
+
+  const emit = (audience: Audience, news: News): void => {
+    if (news.changes === undefined) {
+      if (audience.kind === 'everyone') io.emit('news', news);
+      else io.to(audience.rooms).emit('news', news);
+      return;
+    }
+    const hint: News = { seq: news.seq };
+    if (audience.kind === 'everyone') io.except(rooms.settling).emit('news', news);
+    else io.to(audience.rooms).except(rooms.settling).emit('news', news);
+    io.to(rooms.settling).emit('news', hint);
+  };
+
+  const enqueue = (job: () => Promise<void> | void): void => {
+    tail = tail.then(job).catch((error: unknown) => {
+      logger.error('announcing a commit failed', errorFields(error));
+    });
+  };
+
+  const announce = ({ changes, access }: Committed): void => {
+    let first = Number.POSITIVE_INFINITY;
+    let last = 0;
+    for (const change of changes) {
+      first = Math.min(first, change.seq);
+      last = Math.max(last, change.seq);
+    }
+    const chained = changes.length > 0 && lastAnnounced !== null && first === lastAnnounced + 1;
+    if (changes.length > 0) lastAnnounced = Math.max(lastAnnounced ?? last, last);
+    const inline = chained && access.length === 0 ? inlineAudience(changes) : null;
+
+    enqueue(async () => {
+      for (const change of access) {
+        const target = io.in(rooms.user(change.userId));
+        if (change.gained) target.socketsJoin(rooms.meeting(change.meetingId));
+        else target.socketsLeave(rooms.meeting(change.meetingId));
+      }
+      if (changes.length === 0) return;
+      if (inline !== null) {
+        const meetingId = changes[0]?.meetingId ?? null;
+        const inlined = await readInline(db, first, last, meetingId).catch((error: unknown) => {
+          logger.warn('reading a commit to inline failed; sending a hint', errorFields(error));
+          return null;
+        });
+        if (inlined !== null) {
+          const news = { seq: last, prevSeq: first - 1, changes: inlined };
+          // What a device will check, checked before sending (a bug here must not go out).
+          if (newsSchema.safeParse(news).success) {
+            emit(inline, news);
+            return;
+          }
+          logger.error('inlined news failed its own schema; sending a hint', { seq: last });
+        }
+      }
+      emit(hintAudience(changes), { seq: last });
+    });
+  };
+
+  return { announce, idle: () => tail };
+}
