@@ -7,6 +7,10 @@ export interface MainStrings {
   readonly openExternalDetail: string;
   readonly open: string;
   readonly cancel: string;
+  readonly menuFile: string;
+  readonly menuEdit: string;
+  readonly menuView: string;
+  readonly menuWindow: string;
 }
 
 export const MAIN_STRINGS = {
@@ -16,6 +20,10 @@ export const MAIN_STRINGS = {
     openExternalDetail: 'Chỉ mở liên kết từ nguồn bạn tin cậy.',
     open: 'Mở',
     cancel: 'Hủy',
+    menuFile: 'Tệp',
+    menuEdit: 'Sửa',
+    menuView: 'Xem',
+    menuWindow: 'Cửa sổ',
   },
   en: {
     openExternalTitle: 'Open external link',
@@ -23,6 +31,10 @@ export const MAIN_STRINGS = {
     openExternalDetail: 'Only open links from sources you trust.',
     open: 'Open',
     cancel: 'Cancel',
+    menuFile: 'File',
+    menuEdit: 'Edit',
+    menuView: 'View',
+    menuWindow: 'Window',
   },
 } as const satisfies Record<Language, MainStrings>;
 

@@ -4,6 +4,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Menu,
   protocol,
   safeStorage,
   session,
@@ -16,7 +17,7 @@ import { startShell } from './startShell.ts';
 
 // Entry of the main process (bundled to out/main/index.js). All logic lives in startShell.
 startShell(
-  { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell },
+  { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell },
   {
     preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
     rendererDir: path.join(import.meta.dirname, '../renderer'),

@@ -4,6 +4,7 @@ import type {
   BrowserWindowConstructorOptions,
   Dialog,
   IpcMain,
+  Menu,
   Protocol,
   SafeStorage,
   Session,
@@ -18,10 +19,12 @@ import { buildCsp } from '../core/security/csp.ts';
 import { originOf } from '../core/security/originOf.ts';
 import { applyDefaultServerUrl } from '../core/settings/applyDefaultServerUrl.ts';
 import type { SettingsBackend } from '../core/settings/SettingsBackend.ts';
+import { applicationMenuTemplate } from './applicationMenu.ts';
 import { installAppProtocol, registerAppScheme } from './appProtocol.ts';
 import { installCspHeader } from './cspHeaderPolicy.ts';
 import { devServerUrl } from './devServerUrl.ts';
 import { createExternalOpener } from './externalOpener.ts';
+import { mainStrings } from './i18n.ts';
 import { safeStorageKeySealer } from './safeStorageKeySealer.ts';
 import { forwardCoreEvents } from './forwardCoreEvents.ts';
 import { bindIpc } from './ipcBinding.ts';
@@ -42,6 +45,7 @@ export interface ShellElectron {
   dialog: Dialog;
   shell: Shell;
   safeStorage: SafeStorage;
+  Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
 }
 
 export interface ShellOptions {
@@ -72,7 +76,8 @@ export interface ShellHandle {
  * The whole main-process lifecycle, in order:
  * 1. sandbox every renderer; 2. single-instance lock (a second launch focuses the first);
  * 3. register `app:` before ready; 4. harden every webContents as it is created;
- * 5. on ready: permissions, core, `app:` handler, CSP header, IPC, event forwarding, window;
+ * 5. on ready: permissions, core, `app:` handler, CSP header, IPC, event forwarding, the
+ *    application menu, window;
  * 6. quit when the last window closes (not on macOS); close the core before quitting.
  */
 export function startShell(electron: ShellElectron, options: ShellOptions): ShellHandle {
@@ -172,6 +177,14 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Shel
       installCspHeader(session.webRequest, getCsp, devOrigin === null ? [] : [devOrigin]);
       bindIpc({ ipcMain, dispatch: started.dispatch, trustedOrigins, log });
       forwardCoreEvents(started.events, () => mainWindow?.webContents ?? null, trustedOrigins, log);
+      // Replaces Electron's default menu, whose zoom keys would take Ctrl +/− from the reader.
+      // Labels follow the language stored at start-up.
+      const menu = applicationMenuTemplate({
+        platform: options.platform,
+        devTools: !app.isPackaged,
+        strings: mainStrings(started.settings.get().language),
+      });
+      electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menu));
       mainWindow = createWindow();
     })
     .catch((error: unknown) => {

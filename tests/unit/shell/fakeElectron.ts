@@ -169,6 +169,11 @@ export interface FakeElectron {
   readonly ipcRenderer: FakeIpcRenderer;
   readonly contextBridge: { exposeInMainWorld: Mock<(key: string, api: unknown) => void> };
   readonly safeStorage: FakeSafeStorage;
+  /** `Menu`: `buildFromTemplate` hands the template back; `setApplicationMenu` records it. */
+  readonly Menu: {
+    buildFromTemplate: Mock<(template: unknown[]) => unknown>;
+    setApplicationMenu: Mock<(menu: unknown) => void>;
+  };
 }
 
 export function createFakeElectron(options: FakeElectronOptions): FakeElectron {
@@ -223,6 +228,12 @@ export function createFakeElectron(options: FakeElectronOptions): FakeElectron {
     ipcRenderer: new FakeIpcRenderer(),
     contextBridge: { exposeInMainWorld: vi.fn() },
     safeStorage: new FakeSafeStorage(options),
+    Menu: {
+      buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+      setApplicationMenu: vi.fn(() => {
+        calls.push('Menu.setApplicationMenu');
+      }),
+    },
   };
 }
 
@@ -242,6 +253,7 @@ export function asElectronModule(fake: FakeElectron): Record<string, unknown> {
     ipcRenderer: fake.ipcRenderer,
     contextBridge: fake.contextBridge,
     safeStorage: fake.safeStorage,
+    Menu: fake.Menu,
   };
   return { ...module, default: module, __fake: fake };
 }

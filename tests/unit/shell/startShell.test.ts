@@ -187,6 +187,20 @@ describe('startShell on ready', () => {
   });
 });
 
+describe('application menu', () => {
+  it('replaces the default menu before the window opens, with no zoom keys', async () => {
+    const { fake } = await startReady();
+    expect(fake.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    expect(fake.calls.indexOf('Menu.setApplicationMenu')).toBeLessThan(
+      fake.calls.indexOf('new BrowserWindow'),
+    );
+    const template = fake.Menu.buildFromTemplate.mock.calls[0]?.[0];
+    expect(JSON.stringify(template)).not.toMatch(/zoomIn|zoomOut|resetZoom/);
+    // Vietnamese by default; a packaged-style (isPackaged false here) build has the View menu.
+    expect(JSON.stringify(template)).toContain('"label":"Sửa"');
+  });
+});
+
 describe('data key sealing', () => {
   async function offlineCache(options: Omit<FakeElectronOptions, 'userData'>): Promise<unknown> {
     const { fake } = await startReady(options);
