@@ -22,12 +22,22 @@ interface BuilderConfig {
   win: { target: string[]; icon: string };
   mac: { target: string[]; icon: string; hardenedRuntime: boolean; entitlements: string };
   linux: { target: string[]; icon: string; category: string; maintainer: string };
+  extraResources: { from: string; to: string; filter: string[] }[];
 }
 
 const text = readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8');
 const config = yaml.load(text) as BuilderConfig;
 
 describe('electron-builder.yml', () => {
+  it('ships what the core needs to make PDFs: pdf-lib and the fonts', () => {
+    // The main bundle keeps dependencies external, so excluding pdf-lib would break the
+    // annotation export and the evidence report in the packaged app only.
+    expect(config.files.filter((pattern) => pattern.includes('pdf-lib'))).toEqual([]);
+    expect(config.extraResources).toContainEqual(
+      expect.objectContaining({ from: 'assets/fonts', to: 'assets/fonts' }),
+    );
+  });
+
   it('sets every security fuse of security.md', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
