@@ -6,8 +6,9 @@ import { mutationEnvelopeSchema } from '../sync/mutations.ts';
 export const MAX_PUSH_BATCH = 500;
 
 /**
- * Client → server `push` (with ack). The server applies each mutation in its own transaction
- * together with `last_mutation_id` for (user, clientId):
+ * Client → server `push` (with ack). The server applies the batch's mutations in order, in ONE
+ * transaction together with `last_mutation_id` for (user, clientId) (a longer batch in
+ * consecutive chunks, each its own transaction: server/src/push/applyPush.ts):
  * - id ≤ last seen → `duplicate`, no new effect;
  * - id = last + 1 → `applied` or `rejected{code}` (a rejection also advances last_mutation_id,
  *   so one poison mutation never blocks the queue);
@@ -34,6 +35,8 @@ export const MUTATION_REJECT_CODES = [
    * message starts with the OpinionVerifyCode (shared/opinions/verifyCodes.ts) and a colon.
    */
   'OPINION_REJECTED',
+  /** The meeting is closed: comments, positions and ballots in it are no longer accepted. */
+  'MEETING_CLOSED',
 ] as const;
 export type MutationRejectCode = (typeof MUTATION_REJECT_CODES)[number];
 

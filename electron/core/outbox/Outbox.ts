@@ -13,7 +13,7 @@ import {
   optionalTextOf,
   textOf,
 } from '../store/rowValues.ts';
-import { immediate } from '../store/transaction.ts';
+import { immediate, immediateRelaxed } from '../store/transaction.ts';
 import { outboxStatements } from './outboxStatements.ts';
 import { argsContext, openMutation, type StoreContext } from './overlay.ts';
 import { recordMutation, type LocalWrite, type RecordedWrite } from './recordMutation.ts';
@@ -161,8 +161,15 @@ export class Outbox {
       : { clientId: client.clientId, userId: client.userId, mutations };
   }
 
+  /**
+   * pending → sent for the batch going out. Committed without waiting for an fsync
+   * (immediateRelaxed): losing it in a power cut only shows those changes as not sent yet, and
+   * they are resent anyway until acknowledged.
+   */
   markSent(firstId: number, lastId: number): void {
-    outboxStatements(this.ctx.db).markSent.run(firstId, lastId);
+    immediateRelaxed(this.ctx.db, () =>
+      outboxStatements(this.ctx.db).markSent.run(firstId, lastId),
+    );
   }
 
   settle(acks: readonly MutationAck[]): SettleResult {
@@ -177,9 +184,12 @@ export class Outbox {
     return this.client()?.ackEpoch ?? 0;
   }
 
-  /** See settleAcks.ts `clearEchoed`. */
+  /**
+   * See settleAcks.ts `clearEchoed`. Committed without waiting for an fsync (immediateRelaxed):
+   * lost in a power cut, it only leaves applied mutations that the next completed pull forgets.
+   */
   clearEchoed(epoch: number): Set<WriteTable> {
     if (!outboxStatements(this.ctx.db).anyEchoed.get(epoch)) return new Set();
-    return immediate(this.ctx.db, () => clearEchoed(this.ctx, epoch));
+    return immediateRelaxed(this.ctx.db, () => clearEchoed(this.ctx, epoch));
   }
 }

@@ -19,11 +19,19 @@ export function outboxStatements(db: DatabaseSync) {
       `INSERT INTO outbox (mutation_id, kind, args, client_time, target, meeting_id, state)
        VALUES (?, ?, ?, ?, ?, ?, 'pending')`,
     ),
-    byId: p('SELECT * FROM outbox WHERE mutation_id = ?'),
+    targetById: p('SELECT target FROM outbox WHERE mutation_id = ?'),
     /** Non-refused mutations of one replica row, oldest first (what its overlay folds). */
     byTarget: p(
       `SELECT mutation_id, kind, args, client_time, meeting_id, state FROM outbox
        WHERE target = ? AND state <> 'rejected' ORDER BY mutation_id`,
+    ),
+    /** Whether a mutation of one replica row is not acknowledged yet (its `pending` flag). */
+    unackedOnTarget: p(
+      "SELECT 1 AS found FROM outbox WHERE target = ? AND state IN ('pending', 'sent') LIMIT 1",
+    ),
+    /** Whether one replica row has a mutation left to fold (any not refused). */
+    liveOnTarget: p(
+      "SELECT 1 AS found FROM outbox WHERE target = ? AND state <> 'rejected' LIMIT 1",
     ),
     /** The unacknowledged mutations from an id on, oldest first. */
     batch: p(
@@ -64,6 +72,8 @@ export interface RowStatements {
   /** Writes the server's record, keeping `local_json` and `pending`. */
   upsertServer: StatementSync;
   clearLocal: StatementSync;
+  /** Sets `pending` of a row that has an optimistic record. */
+  setPending: StatementSync;
   clearServer: StatementSync;
   delete: StatementSync;
 }
@@ -86,6 +96,7 @@ export function rowStatements(db: DatabaseSync, table: WriteTable): RowStatement
          ON CONFLICT (id) DO UPDATE SET ${plainUpdate}, json = excluded.json`,
       ),
       clearLocal: p(`UPDATE ${table} SET local_json = NULL, pending = 0 WHERE id = ?`),
+      setPending: p(`UPDATE ${table} SET pending = ? WHERE id = ? AND local_json IS NOT NULL`),
       clearServer: p(`UPDATE ${table} SET json = NULL WHERE id = ?`),
       delete: p(`DELETE FROM ${table} WHERE id = ?`),
     };

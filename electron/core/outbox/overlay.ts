@@ -134,6 +134,14 @@ export function outboxUser(ctx: StoreContext): string | null {
   return row ? textOf(row, 'user_id') : null;
 }
 
+/** What a caller already holds of the row, so refreshOverlay need not read or open it again. */
+export interface KnownRow<T extends WriteTable> {
+  /** The row as `select` returns it (undefined: no row). */
+  row: Record<string, unknown> | undefined;
+  /** The server's record just stored in it (as sealed into `json`). */
+  server: WriteRecords[T] | null;
+}
+
 /**
  * Re-establishes the row's invariant after anything it depends on changed (a local write, an
  * ack, a refusal, a pull): `local_json` = the server record with the row's non-refused
@@ -143,10 +151,16 @@ export function outboxUser(ctx: StoreContext): string | null {
 export function refreshOverlay<T extends WriteTable>(
   ctx: StoreContext,
   target: { table: T; id: string },
+  known?: KnownRow<T>,
 ): RowState<T> | null {
   const s = rowStatements(ctx.db, target.table);
-  const row = s.select.get(target.id);
-  const server = row ? openRecord(ctx, target, optionalBytesOf(row, 'json'), false) : null;
+  const row = known === undefined ? s.select.get(target.id) : known.row;
+  const server =
+    known !== undefined
+      ? known.server
+      : row
+        ? openRecord(ctx, target, optionalBytesOf(row, 'json'), false)
+        : null;
   const { queued, unacked } = queuedFor(ctx, target);
   const userId = queued.length > 0 ? outboxUser(ctx) : null;
   const view = userId === null ? null : fold(target.table, server, queued, userId);
@@ -163,4 +177,33 @@ export function refreshOverlay<T extends WriteTable>(
   const sealed = ctx.cipher.seal(JSON.stringify(view), localRecordContext(target.table, target.id));
   s.upsertLocal.run(target.id, ...spec.values(view), sealed, unacked ? 1 : 0);
   return { server, view, pending: unacked, local: true };
+}
+
+/**
+ * refreshOverlay after a mutation of the row was acknowledged as applied (or duplicate): its
+ * state went from sent to applied, which the fold does not look at (it folds every non-refused
+ * mutation), so `local_json` stays what it was and only `pending` can change — one UPDATE, no
+ * opening, folding or sealing.
+ */
+export function refreshPending(ctx: StoreContext, target: Target): void {
+  const waiting = outboxStatements(ctx.db).unackedOnTarget.get(targetKey(target)) !== undefined;
+  rowStatements(ctx.db, target.table).setPending.run(waiting ? 1 : 0, target.id);
+}
+
+/**
+ * refreshOverlay after some of the row's mutations left the outbox (echoed by a pull). When
+ * none of its mutations is left to fold, the row shows the server's record alone: `local_json`
+ * cleared, or the row deleted when the server has no record for it (`json` NULL) — without
+ * opening anything. Otherwise the full refresh.
+ */
+export function refreshAfterEcho(ctx: StoreContext, target: Target): void {
+  if (outboxStatements(ctx.db).liveOnTarget.get(targetKey(target)) !== undefined) {
+    refreshOverlay(ctx, target);
+    return;
+  }
+  const s = rowStatements(ctx.db, target.table);
+  const row = s.select.get(target.id);
+  if (!row) return;
+  if (optionalBytesOf(row, 'json') === null) s.delete.run(target.id);
+  else if (optionalBytesOf(row, 'local_json') !== null) s.clearLocal.run(target.id);
 }

@@ -23,9 +23,12 @@ export function storeServerRecord<T extends WriteTable>(
 ): void {
   const spec = WRITE_TABLES[table];
   const sealed = ctx.cipher.seal(JSON.stringify(record), recordContext(table, record.id));
-  rowStatements(ctx.db, table).upsertServer.run(record.id, ...spec.values(record), sealed);
-  const target = { table, id: record.id };
-  if (hasLocal(ctx, target)) refreshOverlay(ctx, target);
+  const s = rowStatements(ctx.db, table);
+  s.upsertServer.run(record.id, ...spec.values(record), sealed);
+  const row = s.select.get(record.id);
+  // The record just sealed is the server record: refreshOverlay need not open it again.
+  if (row !== undefined && row['local_json'] instanceof Uint8Array)
+    refreshOverlay(ctx, { table, id: record.id }, { row, server: record });
 }
 
 /** A server delete: the row goes unless local changes keep it (they are then shown alone). */

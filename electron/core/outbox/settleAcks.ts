@@ -1,7 +1,7 @@
 import type { MutationAck } from '../../../shared/protocol/push.ts';
 import { intOf, textOf } from '../store/rowValues.ts';
 import { outboxStatements } from './outboxStatements.ts';
-import { refreshOverlay, type StoreContext } from './overlay.ts';
+import { refreshAfterEcho, refreshOverlay, refreshPending, type StoreContext } from './overlay.ts';
 import { parseTargetKey, type WriteTable } from './writeTables.ts';
 
 export interface SettleResult {
@@ -42,7 +42,7 @@ export function settleAcks(
       result.violation = `ack for mutation ${ack.mutationId} while ${through + 1} was expected`;
       break;
     }
-    const row = s.byId.get(ack.mutationId);
+    const row = s.targetById.get(ack.mutationId);
     if (!row) {
       result.violation = `ack for mutation ${ack.mutationId}, which this device does not have`;
       break;
@@ -56,7 +56,9 @@ export function settleAcks(
     }
     const target = parseTargetKey(textOf(row, 'target'));
     if (target) {
-      refreshOverlay(ctx, target);
+      // Applied: the fold is unchanged (it folds applied mutations too), only `pending` moves.
+      if (ack.status === 'rejected') refreshOverlay(ctx, target);
+      else refreshPending(ctx, target);
       result.touched.add(target.table);
     }
     through = ack.mutationId;
@@ -114,7 +116,7 @@ export function clearEchoed(ctx: StoreContext, epoch: number): Set<WriteTable> {
   for (const key of keys) {
     const target = parseTargetKey(key);
     if (!target) continue;
-    refreshOverlay(ctx, target);
+    refreshAfterEcho(ctx, target);
     touched.add(target.table);
   }
   return touched;

@@ -7,14 +7,16 @@
  * SIGKILL (no cleanup, no flush: what a power cut or an OOM kill does to the process) the n-th
  * time (1-based, counted since the process started) it reaches that point:
  *
- * - `push:before-commit` — a new mutation (id = last + 1) has written its effect, its
+ * - `push:before-commit` — a push transaction (a whole batch, or a chunk of a batch longer than
+ *   push/applyPush.ts PUSH_CHUNK) has written the effects of its new mutations, the client's
  *   last_mutation_id, audit rows and change-log entries, and the COMMIT has not been sent;
- * - `push:after-commit` — that transaction has committed; the next mutation of the batch (or
- *   the ack, after the last one) has not started;
+ * - `push:after-commit` — that transaction has committed; the next chunk of the batch (or the
+ *   ack, after the last one) has not started;
  * - `push:before-ack` — a whole push batch has been processed and committed; the ack has not
  *   been sent.
  *
- * Duplicates and gaps never reach the first two points (they write nothing).
+ * A transaction with only duplicates (or stopping at a gap before any new mutation) never
+ * reaches the first two points (it writes nothing).
  */
 export const FAULT_POINTS = ['push:before-commit', 'push:after-commit', 'push:before-ack'] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];

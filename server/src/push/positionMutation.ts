@@ -4,21 +4,29 @@ import { positions } from '../db/memberSchema.ts';
 import { toPosition } from '../db/toMemberDomain.ts';
 import { MutationRejected } from './MutationRejected.ts';
 import type { MutationScope } from './MutationScope.ts';
-import { requireAgendaItem, requireParticipant } from './participation.ts';
+import { requireAgendaItem, requireNotClosed, requireParticipant } from './participation.ts';
 
 /**
  * A participant's position on an agenda item before the meeting (workflow 2): one row per
  * (item, user), the latest received replaces the earlier one. Refused with MEETING_STARTED once
  * the SERVER's time has reached the meeting's start, whatever the device's clock said when the
- * member set it offline. The entry is owned: among members only the author sees it on their
+ * member set it offline; MEETING_CLOSED (checked first) once the meeting is closed, whenever
+ * it started. The entry is owned: among members only the author sees it on their
  * devices; staff see everyone's (for the aggregate and the consent list).
  */
 export async function setPosition(
   s: MutationScope,
   args: MutationArgs<'position.set'>,
 ): Promise<void> {
-  const { meeting } = await requireParticipant(s.tx, s.principal, args.meetingId);
-  await requireAgendaItem(s.tx, args.meetingId, args.agendaItemId);
+  const { meeting } = await requireParticipant(
+    s.tx,
+    s.principal,
+    args.meetingId,
+    'meeting',
+    s.cache,
+  );
+  requireNotClosed(meeting);
+  await requireAgendaItem(s.tx, args.meetingId, args.agendaItemId, s.cache);
   if (s.now.getTime() >= meeting.startsAt.getTime())
     throw new MutationRejected(
       'MEETING_STARTED',

@@ -22,9 +22,12 @@ import { startServerChild } from './support/serverChild.ts';
 import { createWriteMeeting, mutation, openVoteOk, push } from './support/writeFixture.ts';
 
 // The server is killed (SIGKILL, via the test-only ECABINET_FAULT plan) before a commit, after
-// the commits but before the ack, and in the middle of a batch; restarted; and the device resends
-// its outbox with the same ids. Every mutation must then have exactly one effect. The server runs
-// as a child process (node server/src/main.ts), on PGlite and on PostgreSQL.
+// the commits but before the ack, and between two pushes of one outbox; restarted; and the device
+// resends its outbox with the same ids. Every mutation must then have exactly one effect. The
+// server runs as a child process (node server/src/main.ts), on PGlite and on PostgreSQL.
+// A push batch commits as ONE transaction (push/applyPush.ts), so the fault points count
+// batches: `push:before-commit:2` is the COMMIT of the second push, `push:after-commit:1` the
+// moment after the first push's commit.
 
 interface World {
   meetingId: string;
@@ -36,24 +39,41 @@ interface World {
 interface Scenario {
   name: string;
   fault: string;
+  /** The outbox goes in two pushes: mutations 1..split, then the rest (none when split = 6). */
+  split: number;
+  /** Pushes answered before the process died. */
+  answered: number;
   /** The resend's acks after the restart. */
   expected: ('duplicate' | 'applied')[];
 }
 
 const SCENARIOS: Scenario[] = [
   {
-    name: 'killed before the commit of the 3rd mutation',
-    fault: 'push:before-commit:3',
+    name: 'killed before the commit of the second push (mutations 3-6)',
+    fault: 'push:before-commit:2',
+    split: 2,
+    answered: 1,
     expected: ['duplicate', 'duplicate', 'applied', 'applied', 'applied', 'applied'],
   },
   {
-    name: 'killed after every commit, before the ack',
+    name: 'killed before the commit of a one-push outbox (nothing of the batch stays)',
+    fault: 'push:before-commit:1',
+    split: 6,
+    answered: 0,
+    expected: Array<'applied'>(6).fill('applied'),
+  },
+  {
+    name: 'killed after the commit of the whole outbox, before the ack',
     fault: 'push:before-ack:1',
+    split: 6,
+    answered: 0,
     expected: Array<'duplicate'>(6).fill('duplicate'),
   },
   {
-    name: 'killed mid-batch, after the 4th commit',
-    fault: 'push:after-commit:4',
+    name: 'killed right after the commit of the first push (mutations 1-4), before its ack',
+    fault: 'push:after-commit:1',
+    split: 4,
+    answered: 0,
     expected: ['duplicate', 'duplicate', 'duplicate', 'duplicate', 'applied', 'applied'],
   },
 ];
@@ -116,18 +136,23 @@ function defineCrashSuite(
         const commentIds = [randomUUID(), randomUUID(), randomUUID()];
         const batch = outbox(world, index, commentIds);
 
-        // 1. The crash: the push gets no answer; the process dies of SIGKILL at the fault point.
+        // 1. The crash: the device pushes its outbox (in one or two pushes); the process dies of
+        // SIGKILL at the fault point, and the push in flight then gets no answer.
         const doomed = await startServerChild({ ...options(), fault: scenario.fault });
         const socket = await connectSession(doomed.url, world.device);
         try {
-          let answered = false;
-          void push(socket, clientId, batch).then(
-            () => (answered = true),
-            () => undefined,
-          );
+          let answered = 0;
+          void (async () => {
+            const parts = [batch.slice(0, scenario.split), batch.slice(scenario.split)];
+            for (const part of parts.filter((p) => p.length > 0)) {
+              const result = await push(socket, clientId, part);
+              if (!result.ok) throw new Error(`push refused: ${result.error.code}`);
+              answered += 1;
+            }
+          })().catch(() => undefined);
           expect(await doomed.exited).toBe('SIGKILL');
           await new Promise((resolve) => setTimeout(resolve, 100));
-          expect(answered).toBe(false);
+          expect(answered).toBe(scenario.answered);
         } finally {
           socket.close();
         }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readRow } from '../../../electron/core/outbox/overlay.ts';
+import { readRow, refreshOverlay } from '../../../electron/core/outbox/overlay.ts';
 import { ReplicaOwner } from '../../../electron/core/store/ReplicaOwner.ts';
 import type { Comment } from '../../../shared/domain/comment.ts';
 import { makeUser } from '../../support/syncFixtures.ts';
@@ -141,6 +141,64 @@ describe('acks', () => {
     expect(h.outbox.dismiss(2)).toBe(true);
     expect(h.outbox.dismiss(2)).toBe(false);
     expect(h.outbox.counts()).toEqual({ pending: 0, rejected: 0 });
+  });
+
+  it('an applied ack moves only the pending flag, as a full refresh would; an echo with nothing left clears the row', () => {
+    const h = writeHarness();
+    const a = createComment(h, 'Một');
+    h.comments.edit({ id: a, body: 'Một (sửa)' });
+    const b = createComment(h, 'Hai');
+    const target = (id: string) => ({ table: 'comments' as const, id });
+    /** The row, then the row after a full refreshOverlay: the fast paths must leave it so. */
+    const asRefreshed = (id: string) => {
+      const before = readRow(h.ctx, target(id));
+      refreshOverlay(h.ctx, target(id));
+      expect(readRow(h.ctx, target(id))).toEqual(before);
+      return before;
+    };
+
+    h.outbox.settle([{ mutationId: 1, status: 'applied' }]);
+    expect(asRefreshed(a)).toMatchObject({
+      pending: true,
+      local: true,
+      view: { body: 'Một (sửa)' },
+    });
+    h.outbox.settle([
+      { mutationId: 2, status: 'applied' },
+      { mutationId: 3, status: 'duplicate' },
+    ]);
+    expect(asRefreshed(a)).toMatchObject({
+      pending: false,
+      local: true,
+      view: { body: 'Một (sửa)' },
+    });
+    expect(asRefreshed(b)).toMatchObject({ pending: false, local: true, server: null });
+
+    // A row with a change still waiting after the echo keeps its fold on the new server record.
+    const c = createComment(h, 'Ba');
+    h.outbox.settle([{ mutationId: 4, status: 'applied' }]);
+    const epoch = h.outbox.ackEpoch();
+    h.comments.edit({ id: c, body: 'Ba (sửa)' });
+    h.pull([
+      h.log.upsert('comment', serverComment(h, a)),
+      h.log.upsert('comment', { ...serverComment(h, c), body: 'Ba' }),
+    ]);
+    expect(h.outbox.clearEchoed(epoch)).toEqual(new Set(['comments']));
+    expect(outboxIds(h)).toEqual([5]);
+    // Echoed, nothing left: the server's record alone.
+    expect(readRow(h.ctx, target(a))).toMatchObject({
+      local: false,
+      pending: false,
+      view: { body: 'Một (sửa)', createdAt: '2026-01-10T08:00:05.000Z' },
+    });
+    // Never came back from the server and nothing left: gone, as a full refresh decides.
+    expect(readRow(h.ctx, target(b))).toBeNull();
+    expect(asRefreshed(c)).toMatchObject({
+      local: true,
+      pending: true,
+      view: { body: 'Ba (sửa)' },
+      server: { body: 'Ba' },
+    });
   });
 
   it('an ack out of order is a violation: the acks before it count, nothing after', () => {

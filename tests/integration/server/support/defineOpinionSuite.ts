@@ -18,7 +18,7 @@ import {
   type Device,
   type OpinionPki,
 } from './opinionFixture.ts';
-import { createWriteMeeting } from './writeFixture.ts';
+import { createWriteMeeting, mutation, pushOk } from './writeFixture.ts';
 
 const GRACE_SECONDS = 600;
 const HOUR = 3_600_000;
@@ -232,6 +232,48 @@ export function defineOpinionSuite(
       expect(cur).toMatchObject({ supersedes: first.args.opinionId, supersededBy: null });
       const status = await ballotStatus(h, staff, ballot.id);
       expect(status.result).toMatchObject({ agree: 1, disagree: 0 });
+    });
+
+    it('opinions in one push batch: a refused one kept as evidence between two verified ones; the later supersedes the earlier', async () => {
+      const ballot = await newBallot();
+      const d = devices[0]!;
+      const first = signAnswer(d, pki.credentials[0]!, ballot, { choice: 'disagree', now: now() });
+      const other = signAnswer(d, pki.credentials[0]!, ballot, {
+        choice: 'other',
+        text: 'Cần làm rõ',
+        now: now(),
+      });
+      // Another payload's signature: the verifier refuses it; the refusal keeps the evidence.
+      const forged = { ...other.args, signatureBase64: first.args.signatureBase64 };
+      const last = signAnswer(d, pki.credentials[0]!, ballot, { choice: 'agree', now: now() });
+      const ids = [d.nextId++, d.nextId++, d.nextId++];
+      const response = await pushOk(d.socket, d.clientId, [
+        mutation(ids[0]!, 'opinion.submit', first.args),
+        mutation(ids[1]!, 'opinion.submit', forged),
+        mutation(ids[2]!, 'opinion.submit', last.args),
+      ]);
+      expect(response.acks.map((a) => (a.status === 'rejected' ? a.code : a.status))).toEqual([
+        'applied',
+        'OPINION_REJECTED',
+        'applied',
+      ]);
+      const rows = await rowsOf(ballot.id);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      expect(rows).toHaveLength(3);
+      expect(byId.get(first.args.opinionId)).toMatchObject({
+        status: 'verified',
+        supersededBy: last.args.opinionId,
+      });
+      expect(byId.get(other.args.opinionId)?.status).toBe('rejected');
+      expect(byId.get(last.args.opinionId)).toMatchObject({
+        status: 'verified',
+        supersedes: first.args.opinionId,
+        supersededBy: null,
+      });
+      expect((await ballotStatus(h, staff, ballot.id)).result).toMatchObject({
+        agree: 1,
+        disagree: 0,
+      });
     });
 
     // ---- From here on the clock moves. ----
