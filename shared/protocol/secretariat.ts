@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/ids.ts';
 import { voteSchema } from '../domain/vote.ts';
+import { attendanceSchema } from '../domain/attendance.ts';
 
 /**
  * Live-vote operations of the secretariat (domain.md workflow 3). Online only: they are socket
@@ -9,7 +10,11 @@ import { voteSchema } from '../domain/vote.ts';
  * takes the caller's identity and role from the socket's session and refuses anyone who is not
  * secretariat or admin with FORBIDDEN; an item or vote the caller cannot see is NOT_FOUND.
  */
-export const SECRETARIAT_EVENTS = { voteOpen: 'vote:open', voteClose: 'vote:close' } as const;
+export const SECRETARIAT_EVENTS = {
+  voteOpen: 'vote:open',
+  voteClose: 'vote:close',
+  attendanceSet: 'attendance:set',
+} as const;
 
 /**
  * `vote:open`. `voteId` is chosen by the device so that a retry after a lost ack opens the same
@@ -33,3 +38,18 @@ export type VoteCloseRequest = z.infer<typeof voteCloseRequestSchema>;
 /** The ack value of both events: the vote as it now stands (with `result` once closed). */
 export const voteOperationResponseSchema = z.strictObject({ vote: voteSchema });
 export type VoteOperationResponse = z.infer<typeof voteOperationResponseSchema>;
+
+/**
+ * `attendance:set`: the roll call of a meeting, the whole list of user ids present (replacing
+ * the previous one). Only participants can be present (INVALID_INPUT otherwise); a closed
+ * meeting's roll call is final (CONFLICT). Idempotent: the same list again changes nothing.
+ */
+export const attendanceSetRequestSchema = z.strictObject({
+  meetingId: idSchema,
+  present: z.array(idSchema).max(10_000),
+});
+export type AttendanceSetRequest = z.infer<typeof attendanceSetRequestSchema>;
+
+/** The ack value of `attendance:set`: the meeting's attendance as it now stands. */
+export const attendanceSetResponseSchema = z.strictObject({ attendance: attendanceSchema });
+export type AttendanceSetResponse = z.infer<typeof attendanceSetResponseSchema>;

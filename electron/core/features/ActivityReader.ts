@@ -1,4 +1,5 @@
 import type { AnnotationRecord } from '../../../shared/domain/annotation.ts';
+import type { AnnotationComment } from '../../../shared/domain/annotationComment.ts';
 import type { Comment } from '../../../shared/domain/comment.ts';
 import type { Position } from '../../../shared/domain/position.ts';
 import type { Ballot } from '../../../shared/domain/vote.ts';
@@ -51,6 +52,14 @@ export class ActivityReader {
 
   annotation(id: string): RowState<'annotations'> | null {
     return readRow(this.ctx, { table: 'annotations', id });
+  }
+
+  commentsOfAnnotation(annotationId: string): ActivityRow<AnnotationComment>[] {
+    return this.list('annotation_comments', 'annotation_id', annotationId);
+  }
+
+  annotationComment(id: string): RowState<'annotation_comments'> | null {
+    return readRow(this.ctx, { table: 'annotation_comments', id });
   }
 
   private list<T extends WriteTable>(

@@ -56,6 +56,7 @@ export class CommentService {
     const user = this.ctx.user();
     const item = this.ctx.reader.agendaItem(input.agendaItemId);
     if (!item) throw notFound('agenda item');
+    this.ctx.requireOpenMeeting(item.meetingId);
     if (input.parentId !== null) {
       const parent = this.ctx.activity.comment(input.parentId)?.view;
       if (!parent || parent.agendaItemId !== item.id) throw notFound('parent comment');
@@ -93,6 +94,7 @@ export class CommentService {
   private ownComment(id: string, user: User): Comment {
     const comment = this.ctx.activity.comment(id)?.view;
     if (!comment || comment.deletedAt !== null) throw notFound('comment');
+    this.ctx.requireOpenMeeting(comment.meetingId);
     if (comment.authorId !== user.id)
       throw new IpcError('NOT_AUTHOR', 'only the author may change a comment');
     return comment;

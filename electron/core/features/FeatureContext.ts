@@ -61,6 +61,15 @@ export class FeatureContext {
     return recorded;
   }
 
+  /**
+   * Comments, positions and ballots are not written in a meeting this device knows is closed
+   * (MEETING_CLOSED); the server refuses them too, with the same code, whatever the device knew.
+   */
+  requireOpenMeeting(meetingId: string): void {
+    if (this.deps.reader.meeting(meetingId)?.status === 'closed')
+      throw new IpcError('MEETING_CLOSED', 'the meeting is closed');
+  }
+
   /** Refused changes not dismissed, oldest first. */
   rejected(): RejectedEntry[] {
     return this.deps.outbox.rejected();

@@ -82,6 +82,7 @@ export class PositionService {
     const item = this.ctx.reader.agendaItem(input.agendaItemId);
     const meeting = item ? this.ctx.reader.meeting(item.meetingId) : null;
     if (!item || !meeting) throw notFound('agenda item');
+    this.ctx.requireOpenMeeting(meeting.id);
     if (this.started(meeting.startsAt))
       throw new IpcError('MEETING_STARTED', 'positions close when the meeting starts');
     const args = {

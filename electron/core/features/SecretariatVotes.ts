@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Vote } from '../../../shared/domain/vote.ts';
-import { IpcError, type IpcErrorCode } from '../../../shared/ipc/errors.ts';
 import { CABINET_RULES } from '../../../shared/rules/ruleSet.ts';
 import {
   SECRETARIAT_EVENTS,
@@ -8,9 +7,9 @@ import {
 } from '../../../shared/protocol/secretariat.ts';
 import type { Logger } from '../log/logger.ts';
 import type { SyncSocket } from '../sync/openSyncSocket.ts';
-import { requestAck } from '../sync/requestAck.ts';
 import type { FeatureContext } from './FeatureContext.ts';
 import { notFound } from './FeatureContext.ts';
+import { secretariatRequest } from './secretariatRequest.ts';
 
 export interface SecretariatVotesDeps {
   ctx: FeatureContext;
@@ -25,21 +24,6 @@ export interface SecretariatVotesDeps {
   /** Waiting for the server's answer, ms. */
   ackTimeoutMs: number;
   log: Logger;
-}
-
-/** Server codes passed through to the caller as they are; anything else is INTERNAL. */
-const PASSED_THROUGH: readonly IpcErrorCode[] = [
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'VOTING_CLOSED',
-  'INVALID_INPUT',
-  'RATE_LIMITED',
-  'PROTOCOL_UNSUPPORTED',
-];
-
-function passedThrough(code: string): code is IpcErrorCode {
-  return (PASSED_THROUGH as readonly string[]).includes(code);
 }
 
 /**
@@ -75,36 +59,8 @@ export class SecretariatVotes {
   }
 
   private async forward(event: string, payload: unknown): Promise<{ vote: Vote }> {
-    const connection = this.deps.socket();
-    if (!connection)
-      throw new IpcError('SERVER_UNREACHABLE', 'votes are opened and closed online only');
-    const outcome = await requestAck(
-      connection.socket,
-      connection.gone,
-      event,
-      payload,
-      this.deps.ackTimeoutMs,
-    );
-    switch (outcome.kind) {
-      case 'gone':
-      case 'no-answer':
-        throw new IpcError('SERVER_UNREACHABLE', `${event}: no answer from the server`);
-      case 'auth-failed':
-        this.deps.onAuthFailure(outcome.reason);
-        throw new IpcError('SESSION_EXPIRED', 'the session has ended; sign in again');
-      case 'refused':
-        if (passedThrough(outcome.code)) throw new IpcError(outcome.code, outcome.message);
-        this.deps.log.warn('vote operation refused', { event, code: outcome.code });
-        throw new IpcError('INTERNAL', `${event} refused: ${outcome.code}`);
-      case 'malformed':
-        throw new IpcError('INTERNAL', `${event}: answer outside the protocol`);
-      case 'value': {
-        const parsed = voteOperationResponseSchema.safeParse(outcome.value);
-        if (!parsed.success)
-          throw new IpcError('INTERNAL', `${event}: answer outside the protocol`);
-        this.deps.onChanged();
-        return parsed.data;
-      }
-    }
+    const answer = await secretariatRequest(this.deps, event, payload, voteOperationResponseSchema);
+    this.deps.onChanged();
+    return answer;
   }
 }

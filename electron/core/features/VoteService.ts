@@ -41,6 +41,7 @@ export class VoteService {
     const user = this.ctx.user();
     const vote = this.ctx.reader.vote(input.voteId);
     if (!vote) throw notFound('vote');
+    this.ctx.requireOpenMeeting(vote.meetingId);
     if (vote.status === 'closed') throw new IpcError('VOTING_CLOSED', 'this vote is closed');
     const participant = this.ctx.reader.participant(`${vote.meetingId}:${user.id}`);
     if (participant && !participant.mayVote)

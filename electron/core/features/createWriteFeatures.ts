@@ -14,8 +14,10 @@ import type { PushTuning } from '../outbox/PushTuning.ts';
 import type { WriteTable } from '../outbox/writeTables.ts';
 import type { ReplicaReader } from '../store/ReplicaReader.ts';
 import type { SyncSocket } from '../sync/openSyncSocket.ts';
+import { AnnotationCommentService } from '../annotations/AnnotationCommentService.ts';
 import { AnnotationService } from '../annotations/AnnotationService.ts';
 import { ActivityReader } from './ActivityReader.ts';
+import { AttendanceService } from './AttendanceService.ts';
 import { CommentService } from './CommentService.ts';
 import { FeatureContext } from './FeatureContext.ts';
 import { PositionService } from './PositionService.ts';
@@ -33,13 +35,20 @@ export type WriteChannel =
   | 'votes:cast'
   | 'votes:open'
   | 'votes:close'
+  | 'attendance:get'
+  | 'attendance:set'
   | 'outbox:status'
   | 'outbox:dismiss'
   | 'annotations:list'
   | 'annotations:create'
   | 'annotations:update'
   | 'annotations:delete'
-  | 'annotations:reanchor';
+  | 'annotations:reanchor'
+  | 'annotations:place'
+  | 'annotationComments:list'
+  | 'annotationComments:create'
+  | 'annotationComments:edit'
+  | 'annotationComments:delete';
 
 export interface WriteFeaturesDeps {
   db: DatabaseSync;
@@ -81,6 +90,7 @@ const TABLE_ENTITY: Record<WriteTable, Entity> = {
   ballots: 'ballot',
   annotations: 'annotation',
   opinions: 'opinion',
+  annotation_comments: 'annotationComment',
 };
 const KIND_TABLE: Record<MutationKind, WriteTable> = {
   'comment.create': 'comments',
@@ -92,6 +102,10 @@ const KIND_TABLE: Record<MutationKind, WriteTable> = {
   'annotation.update': 'annotations',
   'annotation.delete': 'annotations',
   'opinion.submit': 'opinions',
+  'annotationComment.create': 'annotation_comments',
+  'annotationComment.edit': 'annotation_comments',
+  'annotationComment.delete': 'annotation_comments',
+  'annotation.reanchor': 'annotations',
 };
 
 /**
@@ -140,7 +154,16 @@ export function createWriteFeatures(deps: WriteFeaturesDeps): WriteFeatures {
   const positions = new PositionService(ctx);
   const votes = new VoteService(ctx);
   const annotations = new AnnotationService(ctx);
+  const annotationComments = new AnnotationCommentService(ctx);
   const secretariat = new SecretariatVotes({
+    ctx,
+    socket: deps.connectedSocket,
+    onAuthFailure: deps.onAuthFailure,
+    onChanged: deps.requestPull,
+    ackTimeoutMs: deps.pushTuning.ackTimeoutMs,
+    log: deps.log,
+  });
+  const attendance = new AttendanceService({
     ctx,
     socket: deps.connectedSocket,
     onAuthFailure: deps.onAuthFailure,
@@ -182,11 +205,18 @@ export function createWriteFeatures(deps: WriteFeaturesDeps): WriteFeatures {
       'votes:cast': (input) => votes.cast(input),
       'votes:open': (input) => secretariat.open(input),
       'votes:close': (input) => secretariat.close(input),
+      'attendance:get': ({ meetingId }) => attendance.get(meetingId),
+      'attendance:set': (input) => attendance.set(input),
       'annotations:list': ({ documentId }) => annotations.list(documentId),
       'annotations:create': (input) => annotations.create(input),
       'annotations:update': (input) => annotations.update(input),
       'annotations:delete': (input) => annotations.delete(input),
       'annotations:reanchor': (input) => annotations.reanchor(input),
+      'annotations:place': (input) => annotations.place(input),
+      'annotationComments:list': ({ annotationId }) => annotationComments.list(annotationId),
+      'annotationComments:create': (input) => annotationComments.create(input),
+      'annotationComments:edit': (input) => annotationComments.edit(input),
+      'annotationComments:delete': (input) => annotationComments.delete(input),
       'outbox:status': () => status(),
       'outbox:dismiss': ({ mutationId }) => {
         ctx.user();

@@ -30,11 +30,14 @@ export function CommentItem({
   view,
   parentAuthor,
   actions,
+  readOnly = false,
 }: {
   view: CommentView;
   /** The author of the comment this one replies to, for screen readers; null at the top. */
   parentAuthor: string | null;
   actions: Pick<CommentThreadState, 'create' | 'edit' | 'remove'>;
+  /** No reply, edit or delete (the meeting is closed). */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -108,7 +111,7 @@ export function CommentItem({
           lead={t(rejectionLeadKey(view.rejection.kind))}
         />
       ) : null}
-      {mode === 'view' && !deleted && !refusedCreation ? (
+      {mode === 'view' && !deleted && !refusedCreation && !readOnly ? (
         <div className="comment__actions">
           <button
             type="button"

@@ -8,9 +8,17 @@ import { useCommentThread } from './useCommentThread.ts';
 /**
  * The comments on one agenda item, threaded (replies under their comment), with a box for a
  * new one. Works offline: a comment is stored on the device at once and shows as waiting
- * until the server has it.
+ * until the server has it. In a closed meeting the thread is read-only (no new comment, reply,
+ * edit or delete), with the reason.
  */
-export function CommentThread({ agendaItemId }: { agendaItemId: string }) {
+export function CommentThread({
+  agendaItemId,
+  closed = false,
+}: {
+  agendaItemId: string;
+  /** The meeting is closed: comments can no longer change (the server refuses MEETING_CLOSED). */
+  closed?: boolean;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const { thread, error, reload, create, edit, remove } = useCommentThread(agendaItemId);
@@ -57,12 +65,18 @@ export function CommentThread({ agendaItemId }: { agendaItemId: string }) {
                 view={view}
                 parentAuthor={parent ? authorOf(parent) : null}
                 actions={actions}
+                readOnly={closed}
               />
             );
           })}
         </ol>
       )}
-      {thread ? (
+      {thread && closed ? (
+        <p className="activity__closed" data-testid="comments-closed">
+          {t('comments.closed')}
+        </p>
+      ) : null}
+      {thread && !closed ? (
         <CommentForm
           label={t('comments.newLabel')}
           submitLabel={t('comments.submit')}

@@ -7,7 +7,8 @@ import { VotesPanel } from '../votes/VotesPanel.tsx';
 
 /**
  * What members do on one agenda item, under its papers: my position (for those asked to give
- * one), the item's live votes, and its comments.
+ * one), the item's live votes, and its comments. In a closed meeting none of these can change
+ * any more (the server refuses with MEETING_CLOSED): they are shown read-only, with the reason.
  */
 export function AgendaItemActivity({
   agendaItemId,
@@ -17,6 +18,7 @@ export function AgendaItemActivity({
   onSetPosition,
   votes,
   onCast,
+  closed = false,
 }: {
   agendaItemId: string;
   /** This item's entry from `positions:get`; null while loading. */
@@ -27,6 +29,8 @@ export function AgendaItemActivity({
   onSetPosition: MeetingPositionsState['set'];
   votes: readonly VoteView[];
   onCast: MeetingVotesState['cast'];
+  /** The meeting is closed: nothing here can be given or changed. */
+  closed?: boolean;
 }) {
   return (
     <div className="activity">
@@ -35,11 +39,12 @@ export function AgendaItemActivity({
           agendaItemId={agendaItemId}
           view={position}
           started={started}
+          closed={closed}
           onSet={onSetPosition}
         />
       ) : null}
-      <VotesPanel votes={votes} onCast={onCast} />
-      <CommentThread agendaItemId={agendaItemId} />
+      <VotesPanel votes={votes} onCast={onCast} closed={closed} />
+      <CommentThread agendaItemId={agendaItemId} closed={closed} />
     </div>
   );
 }

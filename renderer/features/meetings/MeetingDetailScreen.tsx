@@ -9,11 +9,13 @@ import { useSessionStore } from '../session/sessionStore.ts';
 import { useMeetingVotes } from '../votes/useMeetingVotes.ts';
 import { AgendaItemActivity } from './AgendaItemActivity.tsx';
 import { AgendaItemView } from './AgendaItemView.tsx';
+import { AttendancePanel } from './AttendancePanel.tsx';
 import { MakeOfflinePanel } from './MakeOfflinePanel.tsx';
 import { MeetingWhen } from './MeetingWhen.tsx';
 import { displayedDownload, meetingDownloadProgress } from './paperDownloads.ts';
 import { PaperRow } from './PaperRow.tsx';
 import { ParticipantsList } from './ParticipantsList.tsx';
+import { useAttendance } from './useAttendance.ts';
 import { useMeetingDetail } from './useMeetingDetail.ts';
 
 /** The chair's name: the participant named by `chairId`, else whoever has the chair role. */
@@ -28,8 +30,9 @@ function chairName(detail: MeetingDetail): string | null {
 }
 
 /**
- * One meeting: header, "available offline", for the secretariat its panel, the agenda with its
- * papers and what members do on each item (position, votes, comments), and who attends.
+ * One meeting: header, "available offline", for the secretariat its panel, attendance and
+ * quorum, the agenda with its papers and what members do on each item (position, votes,
+ * comments; not offered once the meeting is closed, with the reason), and who attends.
  */
 export function MeetingDetailScreen({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
@@ -37,6 +40,7 @@ export function MeetingDetailScreen({ meetingId }: { meetingId: string }) {
   const user = useSessionStore((state) => state.user);
   const positions = useMeetingPositions(meetingId, detail?.meeting.startsAt ?? null);
   const votes = useMeetingVotes(meetingId);
+  const attendance = useAttendance(meetingId);
 
   const back = (
     <a className="back-link" href={hrefFor('meetings')} data-testid="back-to-meetings">
@@ -71,6 +75,7 @@ export function MeetingDetailScreen({ meetingId }: { meetingId: string }) {
   }
 
   const { meeting } = detail;
+  const closed = meeting.status === 'closed';
   const chair = chairName(detail);
   const askPosition = user !== null && takesPositions(detail, user);
   const allVotes = votes.votes?.votes ?? [];
@@ -110,6 +115,12 @@ export function MeetingDetailScreen({ meetingId }: { meetingId: string }) {
         </dl>
       </header>
 
+      {closed ? (
+        <p className="notice" role="status" data-testid="meeting-closed">
+          {t('meeting.closed')}
+        </p>
+      ) : null}
+
       <MakeOfflinePanel
         meetingId={meeting.id}
         progress={meetingDownloadProgress(detail, overlay)}
@@ -122,8 +133,13 @@ export function MeetingDetailScreen({ meetingId }: { meetingId: string }) {
           votes={allVotes}
           onOpen={votes.open}
           onClose={votes.close}
+          attendance={attendance.attendance}
+          onSaveAttendance={attendance.save}
+          closed={closed}
         />
       ) : null}
+
+      <AttendancePanel attendance={attendance.attendance} error={attendance.error} />
 
       <section className="agenda" aria-labelledby="agenda-heading">
         <h2 id="agenda-heading" className="section__title">
@@ -153,6 +169,7 @@ export function MeetingDetailScreen({ meetingId }: { meetingId: string }) {
                   onSetPosition={positions.set}
                   votes={allVotes.filter((view) => view.vote.agendaItemId === entry.item.id)}
                   onCast={votes.cast}
+                  closed={closed}
                 />
               </AgendaItemView>
             ))}

@@ -29,12 +29,15 @@ export function PositionControl({
   agendaItemId,
   view,
   started,
+  closed = false,
   onSet,
 }: {
   agendaItemId: string;
   /** This item's entry from `positions:get`; null while loading. */
   view: ItemPositionView | null;
   started: boolean;
+  /** The meeting is closed (the server refuses MEETING_CLOSED): locked, with that reason. */
+  closed?: boolean;
   onSet: MeetingPositionsState['set'];
 }) {
   const { t } = useTranslation();
@@ -51,7 +54,7 @@ export function PositionControl({
     if (draft === base) setDraft(saved);
   }
 
-  const locked = started || view === null;
+  const locked = started || closed || view === null;
   const state = positionState(view);
   const noteChanged = draft !== saved;
 
@@ -93,7 +96,11 @@ export function PositionControl({
           </button>
         ))}
       </div>
-      {started ? (
+      {closed ? (
+        <p className="position__locked" data-testid="position-locked">
+          {t('positions.closed')}
+        </p>
+      ) : started ? (
         <p className="position__locked" data-testid="position-locked">
           {t('positions.started')}
         </p>
@@ -124,7 +131,7 @@ export function PositionControl({
           <p className="field__hint">{t('positions.noteNeedsStance')}</p>
         ) : null}
       </div>
-      {!started && mine !== null ? (
+      {!locked && mine !== null ? (
         <div className="position__actions">
           <button
             type="button"

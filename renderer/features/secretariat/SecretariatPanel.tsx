@@ -1,16 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import type { AttendanceView } from '../../../shared/domain/attendanceView.ts';
 import type { AgendaItem } from '../../../shared/domain/meeting.ts';
 import type { MeetingPositions, VoteView } from '../../../shared/domain/views.ts';
 import { useConnectionStore } from '../connection/connectionStore.ts';
+import type { AttendanceState } from '../meetings/useAttendance.ts';
 import type { MeetingVotesState } from '../votes/useMeetingVotes.ts';
 import { CloseVoteButton } from './CloseVoteButton.tsx';
 import { ConsentList } from './ConsentList.tsx';
 import { OpenVoteForm } from './OpenVoteForm.tsx';
 import { PositionsSummary } from './PositionsSummary.tsx';
+import { RollCall } from './RollCall.tsx';
 
 /**
- * What the secretariat (and admins) need to run the meeting: the consent list, and per agenda
- * item the members' positions, "open a vote" and "close" for its open votes. Rendered only for
+ * What the secretariat (and admins) need to run the meeting: the roll call, the consent list,
+ * and per agenda item the members' positions, "open a vote" and "close" for its open votes
+ * (no new vote in a closed meeting: closing it closed them all). Rendered only for
  * those roles (the server refuses everyone else anyway). Opening and closing need the server.
  */
 export function SecretariatPanel({
@@ -19,12 +23,19 @@ export function SecretariatPanel({
   votes,
   onOpen,
   onClose,
+  attendance,
+  onSaveAttendance,
+  closed = false,
 }: {
   items: readonly AgendaItem[];
   positions: MeetingPositions | null;
   votes: readonly VoteView[];
   onOpen: MeetingVotesState['open'];
   onClose: MeetingVotesState['close'];
+  attendance: AttendanceView | null;
+  onSaveAttendance: AttendanceState['save'];
+  /** The meeting is closed: its roll call is final and no vote opens. */
+  closed?: boolean;
 }) {
   const { t } = useTranslation();
   const offline = useConnectionStore(
@@ -47,6 +58,7 @@ export function SecretariatPanel({
           {t('secretariat.onlineOnly')}
         </p>
       ) : null}
+      <RollCall attendance={attendance} closed={closed} onSave={onSaveAttendance} />
       <ConsentList positions={positions} />
       <ol className="secretariat__items">
         {items.map((item) => {
@@ -77,7 +89,7 @@ export function SecretariatPanel({
                   </ul>
                 </div>
               )}
-              <OpenVoteForm agendaItemId={item.id} onOpen={onOpen} />
+              {closed ? null : <OpenVoteForm agendaItemId={item.id} onOpen={onOpen} />}
             </li>
           );
         })}

@@ -15,13 +15,22 @@ import { VoteResult } from './VoteResult.tsx';
  * became of my ballot (pending, counted, or refused with the reason, e.g. the vote had closed
  * when it reached the server) and, once closed, the result.
  */
-export function VoteCard({ view, onCast }: { view: VoteView; onCast: MeetingVotesState['cast'] }) {
+export function VoteCard({
+  view,
+  onCast,
+  meetingClosed = false,
+}: {
+  view: VoteView;
+  onCast: MeetingVotesState['cast'];
+  /** The meeting is closed: no choice is offered even if this device still has the vote open. */
+  meetingClosed?: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcErrorCode | null>(null);
   const { vote, myBallot, rejection } = view;
-  const open = vote.status === 'open';
+  const open = vote.status === 'open' && !meetingClosed;
   const ballot = ballotState(view);
   const choiceText = (choice: VoteChoice): string => t(`votes.choice.${choice}`);
 
@@ -83,6 +92,11 @@ export function VoteCard({ view, onCast }: { view: VoteView; onCast: MeetingVote
         </div>
       ) : null}
       {open && !view.mayVote ? <p className="muted">{t('votes.mayNotVote')}</p> : null}
+      {meetingClosed && vote.status === 'open' ? (
+        <p className="activity__closed" data-testid="vote-meeting-closed">
+          {t('votes.meetingClosed')}
+        </p>
+      ) : null}
       {open && view.mayVote && myBallot ? <p className="muted">{t('votes.changeHint')}</p> : null}
       <div
         className={`vote__ballot vote__ballot--${ballot}`}

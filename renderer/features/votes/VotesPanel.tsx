@@ -7,9 +7,12 @@ import { VoteCard } from './VoteCard.tsx';
 export function VotesPanel({
   votes,
   onCast,
+  closed = false,
 }: {
   votes: readonly VoteView[];
   onCast: MeetingVotesState['cast'];
+  /** The meeting is closed: no ballot can be cast (its votes closed with it). */
+  closed?: boolean;
 }) {
   const { t } = useTranslation();
   if (votes.length === 0) return null;
@@ -17,7 +20,7 @@ export function VotesPanel({
     <section className="votes" data-testid="votes-panel">
       <h4 className="activity__title">{t('votes.heading')}</h4>
       {votes.map((view) => (
-        <VoteCard key={view.vote.id} view={view} onCast={onCast} />
+        <VoteCard key={view.vote.id} view={view} onCast={onCast} meetingClosed={closed} />
       ))}
     </section>
   );

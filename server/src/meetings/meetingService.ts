@@ -13,6 +13,7 @@ import { toMeeting } from '../db/toDomain.ts';
 import { writeTransaction } from '../db/writeTransaction.ts';
 import type { ServerContext } from '../ServerContext.ts';
 import { ServerError } from '../ServerError.ts';
+import { closeOpenVotesOfMeeting } from '../votes/closeLockedVote.ts';
 import { grantAccess, withdrawAccess } from './accessChanges.ts';
 import { isMemberVisibleStatus, lockMeeting, memberParticipantIds } from './meetingAccess.ts';
 
@@ -108,7 +109,8 @@ const TRANSITIONS: Record<
 
 /**
  * Publishing sends the meeting to its member participants (a snapshot each); unpublishing
- * takes it back (a tombstone each). Repeating a transition already done is a no-op, so a
+ * takes it back (a tombstone each). Closing closes every open vote of the meeting in the same
+ * transaction, each with its outcome under its rule set (votes/closeLockedVote.ts). Repeating a transition already done is a no-op, so a
  * retried request is harmless; any other wrong state is INVALID_INPUT.
  */
 export async function changeMeetingStatus(
@@ -136,6 +138,9 @@ export async function changeMeetingStatus(
     const meeting = toMeeting(row);
     w.change(upsertChange('meeting', meeting, meeting.id));
     w.audit(`meeting.${transition}`, meeting.id, { from: current.status, to: rule.to });
+    // A closed meeting has no open vote: each is closed now, with its outcome, in this
+    // transaction (the meeting's lock keeps a vote from opening meanwhile).
+    if (rule.to === 'closed') await closeOpenVotesOfMeeting(w, meetingId, actor.userId);
 
     const wasVisible = isMemberVisibleStatus(current.status);
     const isVisible = isMemberVisibleStatus(rule.to);

@@ -12,6 +12,7 @@ import {
   toMeeting,
   toParticipant,
 } from '../db/toDomain.ts';
+import { attendanceRecord } from './attendanceRecord.ts';
 
 /**
  * Everything a device needs of one meeting, as entries targeted to one user: appended when
@@ -20,7 +21,8 @@ import {
  * own view, after its writes, so it is the state being committed.
  *
  * The users directory is not repeated here: user entries are global (every logged-in user
- * sees them, always), so every device already has the meeting's people. What members wrote
+ * sees them, always), so every device already has the meeting's people. The roll call
+ * (attendance) comes with the participants. What members wrote
  * follows: every comment and vote of the meeting, and this user's own positions and ballots
  * (members do not see each other's).
  */
@@ -66,6 +68,9 @@ export async function meetingSnapshot(
     out.push(upsertChange('documentVersion', toDocumentVersion(version), meetingId, userId));
   for (const p of people)
     out.push(upsertChange('participant', toParticipant(p), meetingId, userId));
+  // The roll call, once one was taken (no record: nobody recorded present, the same to a device).
+  const roll = await attendanceRecord(tx, meetingId);
+  if (roll.present.length > 0) out.push(upsertChange('attendance', roll, meetingId, userId));
   out.push(...(await writtenSnapshot(tx, meetingId, userId)));
   out.push(...(await annotationSnapshot(tx, meetingId, userId)));
   return out;

@@ -5,14 +5,16 @@ import { toBallot, toVote } from '../db/toMemberDomain.ts';
 import { lockVote, recountVote } from '../votes/voteRows.ts';
 import { MutationRejected } from './MutationRejected.ts';
 import type { MutationScope } from './MutationScope.ts';
-import { visibleMeeting } from './participation.ts';
+import { requireNotClosed, visibleMeeting } from './participation.ts';
 
 /**
  * A ballot in a live vote (workflow 3), checked in this order:
  * 1. NOT_FOUND unless the vote exists in a meeting the caller may see (same answer for both);
- * 2. VOTING_CLOSED when the vote is closed — decided by the vote row under its lock, i.e. by
+ * 2. MEETING_CLOSED when the vote's meeting is closed (closing a meeting closes its votes too,
+ *    so this says why more precisely than VOTING_CLOSED would);
+ * 3. VOTING_CLOSED when the vote is closed — decided by the vote row under its lock, i.e. by
  *    the server's order of events; the device's clientTime plays no part;
- * 3. NOT_ELIGIBLE unless the caller is a participant whose vote counts (mayVote).
+ * 4. NOT_ELIGIBLE unless the caller is a participant whose vote counts (mayVote).
  * One ballot row per (vote, user): a later ballot from any of the member's devices replaces the
  * earlier one, so two devices make one counted vote, the latest received before the close.
  * The vote's live counts are recomputed in the same transaction. The vote row lock serialises
@@ -21,7 +23,8 @@ import { visibleMeeting } from './participation.ts';
 export async function castBallot(s: MutationScope, args: MutationArgs<'vote.cast'>): Promise<void> {
   const vote = await lockVote(s.tx, args.voteId);
   if (vote === null) throw new MutationRejected('NOT_FOUND', 'no such vote');
-  const { participant } = await visibleMeeting(s.tx, s.principal, vote.meetingId, 'vote');
+  const { meeting, participant } = await visibleMeeting(s.tx, s.principal, vote.meetingId, 'vote');
+  requireNotClosed(meeting);
   if (vote.status !== 'open')
     throw new MutationRejected('VOTING_CLOSED', 'the vote closed before this ballot arrived');
   if (participant === null || !participant.mayVote)

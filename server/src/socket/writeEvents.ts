@@ -1,11 +1,13 @@
 import type { Socket } from 'socket.io';
 import { pushRequestSchema } from '../../../shared/protocol/push.ts';
 import {
+  attendanceSetRequestSchema,
   SECRETARIAT_EVENTS,
   voteCloseRequestSchema,
   voteOpenRequestSchema,
 } from '../../../shared/protocol/secretariat.ts';
 import { SOCKET_EVENTS } from '../../../shared/protocol/socket.ts';
+import { setAttendanceAs } from '../meetings/attendanceService.ts';
 import { applyPush } from '../push/applyPush.ts';
 import type { ServerContext } from '../ServerContext.ts';
 import { closeVote, openVote } from '../votes/voteService.ts';
@@ -24,13 +26,16 @@ export const WRITE_EVENTS: readonly string[] = [
   SOCKET_EVENTS.push,
   SECRETARIAT_EVENTS.voteOpen,
   SECRETARIAT_EVENTS.voteClose,
+  SECRETARIAT_EVENTS.attendanceSet,
 ];
 
 /**
  * Binds the write path on one socket:
  * - `push` (shared/protocol/push.ts) → Result<PushResponse>: push/applyPush.ts;
  * - `vote:open`, `vote:close` (shared/protocol/secretariat.ts) → Result<{ vote }>: FORBIDDEN
- *   for members (checked on the re-read token's role), see votes/voteService.ts.
+ *   for members (checked on the re-read token's role), see votes/voteService.ts;
+ * - `attendance:set` → Result<{ attendance }>: the roll call, staff only, see
+ *   meetings/attendanceService.ts (shares the vote operations' in-flight limit).
  */
 export function bindWriteEvents(ctx: ServerContext, socket: Socket): void {
   const pushGate: EventGate = { inFlight: 0 };
@@ -73,6 +78,22 @@ export function bindWriteEvents(ctx: ServerContext, socket: Socket): void {
         schema: voteCloseRequestSchema,
         maxInFlight: MAX_VOTE_OPS_IN_FLIGHT,
         run: async (principal, request) => ({ vote: await closeVote(ctx, principal, request) }),
+      },
+      args,
+    ),
+  );
+  socket.on(SECRETARIAT_EVENTS.attendanceSet, (...args: unknown[]) =>
+    handleAckedEvent(
+      ctx,
+      socket,
+      voteGate,
+      {
+        name: SECRETARIAT_EVENTS.attendanceSet,
+        schema: attendanceSetRequestSchema,
+        maxInFlight: MAX_VOTE_OPS_IN_FLIGHT,
+        run: async (principal, request) => ({
+          attendance: await setAttendanceAs(ctx, principal, request),
+        }),
       },
       args,
     ),

@@ -12,7 +12,7 @@ import { writeTransaction } from '../db/writeTransaction.ts';
 import { lockMeeting } from '../meetings/meetingAccess.ts';
 import type { ServerContext } from '../ServerContext.ts';
 import { ServerError } from '../ServerError.ts';
-import { closeTally } from './closeTally.ts';
+import { closeLockedVote } from './closeLockedVote.ts';
 import { lockVote } from './voteRows.ts';
 
 const STAFF = ['secretariat', 'admin'] as const;
@@ -82,7 +82,7 @@ export async function openVote(
 
 /**
  * `vote:close` (secretariat/admin). Closes at the SERVER's time and stores the tally
- * (closeTally.ts) with the final counts. Closed is final: the row can no longer change (a
+ * (closeLockedVote.ts, also used when the meeting closes) with the final counts. Closed is final: the row can no longer change (a
  * trigger refuses it), a ballot arriving later is VOTING_CLOSED, and closing again answers the
  * stored vote unchanged — never a recount.
  */
@@ -96,24 +96,6 @@ export async function closeVote(
     const row = await lockVote(w.tx, request.voteId);
     if (row === null) throw new ServerError('NOT_FOUND', 'no such vote');
     if (row.status === 'closed') return toVote(row);
-    const result = await closeTally(w.tx, row);
-    const [closed] = await w.tx
-      .update(votes)
-      .set({
-        status: 'closed',
-        closedAt: w.now,
-        closedBy: principal.userId,
-        countFor: result.for,
-        countAgainst: result.against,
-        countAbstain: result.abstain,
-        result,
-      })
-      .where(eq(votes.id, row.id))
-      .returning();
-    if (closed === undefined) throw new Error('vote close returned nothing');
-    const vote = toVote(closed);
-    w.change(upsertChange('vote', vote, vote.meetingId));
-    w.audit('vote.close', vote.id, { result });
-    return vote;
+    return closeLockedVote(w, row, principal.userId);
   });
 }

@@ -3,6 +3,8 @@ import type { StartServerOptions } from '../../../../server/src/startServer.ts';
 import { annotationTests } from './annotationTests.ts';
 import { commentPositionTests } from './commentPositionTests.ts';
 import { startHarness, type Harness } from './harness.ts';
+import { meetingCloseTests } from './meetingCloseTests.ts';
+import { pushBatchTests } from './pushBatchTests.ts';
 import { pushProtocolTests } from './pushProtocolTests.ts';
 import { voteTests } from './voteTests.ts';
 import { writeSecurityTests } from './writeSecurityTests.ts';
@@ -36,9 +38,11 @@ export function defineWritePathSuite(
       return harness;
     };
     pushProtocolTests(get);
+    pushBatchTests(get);
     commentPositionTests(get);
     voteTests(get);
     writeSecurityTests(get);
     annotationTests(get);
+    meetingCloseTests(get);
   });
 }
