@@ -7,6 +7,38 @@ import { PDFJS_DOCUMENT_OPTIONS } from './pdfjsDocumentOptions.ts';
 import { readPdfjsOutline } from './pdfjsOutline.ts';
 import type { PdfDocument, PdfLoader } from './pdfTypes.ts';
 
+/** A started pdf.js worker, not yet given a document. */
+interface Engine {
+  pdfjs: typeof Pdfjs;
+  worker: Pdfjs.PDFWorker;
+  port: Worker;
+}
+
+/**
+ * At most one engine started ahead by `prepare` and not yet taken by a load. Invariant: the
+ * next load takes it (and owns it from then on), so no more than one idle worker ever exists.
+ */
+let spare: Promise<Engine> | null = null;
+
+async function startEngine(): Promise<Engine> {
+  const pdfjs = await import('pdfjs-dist');
+  // The worker script starts loading and compiling now, before any document is given to it.
+  const port = new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
+  // The worker takes its log level at creation, before getDocument's `verbosity` applies.
+  const worker = pdfjs.PDFWorker.create({ port, verbosity: PDFJS_DOCUMENT_OPTIONS.verbosity });
+  return { pdfjs, worker, port };
+}
+
+function prepare(): void {
+  if (spare !== null || typeof Worker === 'undefined') return;
+  const starting = startEngine();
+  spare = starting;
+  // A failed start is not kept: the next load starts its own (and reports its own error).
+  starting.catch(() => {
+    if (spare === starting) spare = null;
+  });
+}
+
 /** Raised when a load is destroyed before pdf.js was even imported. */
 class PdfLoadAbortedError extends Error {
   override readonly name = 'AbortException';
@@ -27,17 +59,22 @@ function adaptDocument(pdfjs: typeof Pdfjs, proxy: PDFDocumentProxy): PdfDocumen
  * without it. One worker per document: `destroy()` terminates it, which is the only way to stop
  * a parse that hangs inside the worker. There is deliberately no main-thread ("fake worker")
  * fallback: if the worker cannot start, opening times out with an error instead.
+ * `prepare()` (the paper screen calls it while the bytes are still on their way) starts the
+ * import and the worker early; the next load takes that worker instead of starting one.
  */
-export const loadPdfjsDocument: PdfLoader = (data) => {
+const openPdfjsDocument = (data: Uint8Array): ReturnType<PdfLoader> => {
   let destroyed = false;
   let cleanup: (() => Promise<void>) | null = null;
+  const started = spare ?? startEngine();
+  spare = null;
 
   const promise = (async (): Promise<PdfDocument> => {
-    const pdfjs = await import('pdfjs-dist');
-    if (destroyed) throw new PdfLoadAbortedError('destroyed before opening');
-    const port = new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
-    // The worker takes its log level at creation, before getDocument's `verbosity` applies.
-    const worker = pdfjs.PDFWorker.create({ port, verbosity: PDFJS_DOCUMENT_OPTIONS.verbosity });
+    const { pdfjs, worker, port } = await started;
+    if (destroyed) {
+      worker.destroy();
+      port.terminate();
+      throw new PdfLoadAbortedError('destroyed before opening');
+    }
     const wasmUrl = pdfjsDecoderUrl(document.baseURI);
     const task = pdfjs.getDocument({
       ...PDFJS_DOCUMENT_OPTIONS,
@@ -65,3 +102,5 @@ export const loadPdfjsDocument: PdfLoader = (data) => {
     },
   };
 };
+
+export const loadPdfjsDocument: PdfLoader = Object.assign(openPdfjsDocument, { prepare });

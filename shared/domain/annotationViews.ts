@@ -6,6 +6,7 @@ import {
   annotationVisibilitySchema,
   MAX_ANNOTATION_BODY,
 } from './annotation.ts';
+import { pdfRectSchema, textQuoteSchema } from '../annotations/annotationTypes.ts';
 import { idSchema, sha256Schema } from './ids.ts';
 
 /** One annotation as the reader shows it (IPC `annotations:*`). */
@@ -86,6 +87,9 @@ export type AnnotationReanchorResult = z.infer<typeof annotationReanchorOutputSc
 export const annotationExportInputSchema = z.strictObject({
   documentId: idSchema,
   format: z.enum(['pdf', 'w3c']),
+  /** `file`: the core also writes the export into the app's exports folder (desktop app) and
+   * returns its path; `download` (the default): the renderer offers the bytes as a download. */
+  target: z.enum(['file', 'download']).optional(),
 });
 
 export const annotationExportOutputSchema = z.strictObject({
@@ -97,5 +101,37 @@ export const annotationExportOutputSchema = z.strictObject({
   base64: z.string(),
   /** My annotations on other versions, left out of the PDF (re-anchor them first). */
   skipped: z.number().int().min(0),
+  /** A file name for the export (`.pdf` or `.jsonld`), no folder. */
+  fileName: z.string().min(1).max(255),
+  /** Where the core wrote it (target `file`); null otherwise. */
+  path: z.string().nullable(),
 });
 export type AnnotationExport = z.infer<typeof annotationExportOutputSchema>;
+
+/**
+ * Re-anchored placements of my text annotations on `version`, made durable (annotations:place):
+ * the rectangles and the quote the renderer took from that version's text for each anchored
+ * placement of annotations:reanchor.
+ */
+export const annotationPlaceInputSchema = z.strictObject({
+  documentId: idSchema,
+  version: z.number().int().min(1),
+  placements: z
+    .array(
+      z.strictObject({
+        annotationId: idSchema,
+        pageIndex: z.number().int().min(0).max(100_000),
+        rects: z.array(pdfRectSchema).min(1).max(1_000),
+        quote: textQuoteSchema,
+      }),
+    )
+    .max(10_000),
+});
+export type AnnotationPlaceInput = z.infer<typeof annotationPlaceInputSchema>;
+
+export const annotationPlaceOutputSchema = z.strictObject({
+  documentId: idSchema,
+  version: z.number().int().min(1),
+  /** Annotations whose new placement was queued now (each once: others were skipped). */
+  placed: z.array(idSchema),
+});

@@ -33,7 +33,7 @@ export const mutationArgs = {
     note: z.string().max(2000),
   }),
   'vote.cast': z.strictObject({ voteId: idSchema, choice: voteChoiceSchema }),
-  /** Annotations on a paper (shared/domain/annotation.ts); comments on them are not synced yet. */
+  /** Annotations on a paper (shared/domain/annotation.ts); comments on them: annotationComment.*. */
   'annotation.create': z.strictObject({
     id: idSchema,
     meetingId: idSchema,
@@ -67,6 +67,37 @@ export const mutationArgs = {
     ballotId: idSchema,
     payloadBase64: z.string().min(1).max(700_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
     signatureBase64: z.string().min(1).max(90_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  }),
+  /**
+   * A comment on an annotation, or a reply (`parentId`: a comment of the same annotation).
+   * Whoever can see the annotation may comment on it; the comment reaches exactly the
+   * annotation's audience (shared/domain/annotationComment.ts).
+   */
+  'annotationComment.create': z.strictObject({
+    id: idSchema,
+    annotationId: idSchema,
+    parentId: idSchema.nullable(),
+    body: z.string().trim().min(1).max(MAX_COMMENT_LENGTH),
+  }),
+  /** Only the author (NOT_AUTHOR); a deleted comment is NOT_FOUND. */
+  'annotationComment.edit': z.strictObject({
+    id: idSchema,
+    body: z.string().trim().min(1).max(MAX_COMMENT_LENGTH),
+  }),
+  /** Only the author; the comment keeps its place with an empty body. Again: no change. */
+  'annotationComment.delete': z.strictObject({ id: idSchema }),
+  /**
+   * The author's own text annotation carried onto a newer version of its paper (re-anchored by
+   * its quote): the new version, its file, page, rectangles and quote. Only the author; the
+   * kind stays. A placement on a version not newer than the annotation's changes nothing (a
+   * second device of the author re-anchoring too), so it takes effect once.
+   */
+  'annotation.reanchor': z.strictObject({
+    id: idSchema,
+    version: z.number().int().min(1),
+    sha256: sha256Schema,
+    pageIndex: z.number().int().min(0).max(100_000),
+    shape: annotationShapeSchema,
   }),
 } as const;
 

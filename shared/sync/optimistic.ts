@@ -1,4 +1,5 @@
 import type { AnnotationRecord } from '../domain/annotation.ts';
+import type { AnnotationComment } from '../domain/annotationComment.ts';
 import type { Comment } from '../domain/comment.ts';
 import type { Position } from '../domain/position.ts';
 import type { Ballot } from '../domain/vote.ts';
@@ -26,6 +27,10 @@ export type LocalMutation = {
 }[MutationKind];
 export type CommentMutation = Extract<LocalMutation, { kind: `comment.${string}` }>;
 export type AnnotationMutation = Extract<LocalMutation, { kind: `annotation.${string}` }>;
+export type AnnotationCommentMutation = Extract<
+  LocalMutation,
+  { kind: `annotationComment.${string}` }
+>;
 
 /** `${agendaItemId}:${userId}`: one position per member and item (shared/domain/position.ts). */
 export function positionId(agendaItemId: string, userId: string): string {
@@ -150,6 +155,58 @@ export function applyToAnnotation(
       };
     }
     case 'annotation.delete':
+      if (!current || current.authorId !== origin.userId || current.deletedAt !== null)
+        return current;
+      return { ...current, body: '', deletedAt: instant(origin.clientTime) };
+    case 'annotation.reanchor': {
+      // Once: only onto a newer version, keeping the kind, body, colour and visibility.
+      const a = mutation.args;
+      if (!current || current.authorId !== origin.userId || current.deletedAt !== null)
+        return current;
+      if (a.version <= current.version || a.shape.kind !== current.shape.kind) return current;
+      return {
+        ...current,
+        version: a.version,
+        sha256: a.sha256,
+        pageIndex: a.pageIndex,
+        shape: a.shape,
+        updatedAt: instant(origin.clientTime),
+      };
+    }
+  }
+}
+
+/**
+ * Comments on annotations follow the rules of comments on items: only the author edits or
+ * deletes, the author's last change wins, a creation never replaces an existing comment (a
+ * replay), a delete keeps the comment's place with an empty body.
+ */
+export function applyToAnnotationComment(
+  current: AnnotationComment | null,
+  mutation: AnnotationCommentMutation,
+  origin: LocalOrigin,
+): AnnotationComment | null {
+  switch (mutation.kind) {
+    case 'annotationComment.create': {
+      if (current) return current;
+      const a = mutation.args;
+      return {
+        id: a.id,
+        meetingId: origin.meetingId,
+        annotationId: a.annotationId,
+        parentId: a.parentId,
+        authorId: origin.userId,
+        body: a.body,
+        createdAt: instant(origin.clientTime),
+        editedAt: null,
+        deletedAt: null,
+      };
+    }
+    case 'annotationComment.edit':
+      if (!current || current.deletedAt !== null || current.authorId !== origin.userId)
+        return current;
+      return { ...current, body: mutation.args.body, editedAt: instant(origin.clientTime) };
+    case 'annotationComment.delete':
       if (!current || current.authorId !== origin.userId || current.deletedAt !== null)
         return current;
       return { ...current, body: '', deletedAt: instant(origin.clientTime) };

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { anchorQuote } from '../../../shared/annotations/anchorQuote.ts';
 import type { AnnotationRecord } from '../../../shared/domain/annotation.ts';
 import type {
+  AnnotationPlaceInput,
   annotationCreateInputSchema,
   annotationReanchorInputSchema,
   annotationUpdateInputSchema,
@@ -14,6 +15,7 @@ import type {
 import type { User } from '../../../shared/domain/user.ts';
 import { IpcError } from '../../../shared/ipc/errors.ts';
 import { type FeatureContext, notFound } from '../features/FeatureContext.ts';
+import { planPlacements, type PlacementCandidate } from './planPlacements.ts';
 
 type CreateInput = z.output<typeof annotationCreateInputSchema>;
 type UpdateInput = z.output<typeof annotationUpdateInputSchema>;
@@ -108,6 +110,31 @@ export class AnnotationService {
       );
     }
     return { documentId: input.documentId, version: input.version, placements };
+  }
+
+  /**
+   * Makes re-anchored placements durable: each of my text annotations made on an older version
+   * is moved onto `version` through the outbox (`annotation.reanchor`), once (planPlacements.ts
+   * says which). Returns the ids moved now.
+   */
+  place(input: AnnotationPlaceInput): { documentId: string; version: number; placed: string[] } {
+    const user = this.ctx.user();
+    const document = this.ctx.reader.document(input.documentId);
+    if (!document) throw notFound('document');
+    const version = this.ctx.reader.version(document.id, input.version);
+    if (!version) throw notFound('document version');
+    const candidates = new Map<string, PlacementCandidate>();
+    for (const row of this.ctx.activity.annotationsOfDocument(document.id))
+      candidates.set(row.id, { annotation: row.view, pending: row.pending });
+    const moves = planPlacements(
+      user.id,
+      { version: version.version, sha256: version.sha256, pageCount: version.pageCount },
+      candidates,
+      input.placements,
+    );
+    for (const args of moves)
+      this.ctx.write(user, { kind: 'annotation.reanchor', args }, document.meetingId);
+    return { documentId: document.id, version: version.version, placed: moves.map((m) => m.id) };
   }
 
   /** My live annotations of the paper (what an export writes). */

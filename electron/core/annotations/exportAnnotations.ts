@@ -26,7 +26,9 @@ export async function exportAnnotations(
   const onThis = source.mine.filter(
     (a) => a.version === paper.version && a.sha256 === paper.sha256,
   );
-  const base = { version: paper.version, sha256: paper.sha256 };
+  // e.g. annotations-v3-1a2b3c4d.pdf: the version and the start of the file's hash.
+  const stem = `annotations-v${paper.version}-${paper.sha256.slice(0, 8)}`;
+  const base = { version: paper.version, sha256: paper.sha256, path: null };
   const bytes = Buffer.from(paper.base64, 'base64');
   if (format === 'pdf') {
     const out = await annotationsToPdf(bytes, onThis, source.authorName);
@@ -34,6 +36,7 @@ export async function exportAnnotations(
       ...base,
       format,
       mediaType: 'application/pdf',
+      fileName: `${stem}.pdf`,
       base64: Buffer.from(out.bytes).toString('base64'),
       skipped: source.mine.length - out.written,
     };
@@ -57,6 +60,7 @@ export async function exportAnnotations(
     ...base,
     format,
     mediaType: 'application/ld+json',
+    fileName: `${stem}.jsonld`,
     base64: Buffer.from(JSON.stringify(items), 'utf8').toString('base64'),
     skipped: source.mine.length - items.length,
   };

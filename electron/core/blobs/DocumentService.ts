@@ -71,6 +71,30 @@ export class DocumentService {
     if (!document) throw new IpcError('NOT_FOUND', 'no such document on this device');
     const version = this.deps.reader.version(document.id, document.currentVersion);
     if (!version) throw new IpcError('NOT_CACHED', 'the current version has not synced yet');
+    return this.readVersionOf(document, version);
+  }
+
+  /**
+   * One version's bytes (an older one, e.g. to show what changed since the member annotated
+   * it): from the cache when it is there, else fetched (into the cache when it is enabled).
+   * Versions are content-addressed, so the same verification applies.
+   */
+  async readVersion(
+    documentId: string,
+    versionNumber: number,
+  ): Promise<{ sha256: string; version: number; base64: string }> {
+    const document = this.deps.reader.document(documentId);
+    if (!document) throw new IpcError('NOT_FOUND', 'no such document on this device');
+    const version = this.deps.reader.version(document.id, versionNumber);
+    if (!version)
+      throw new IpcError('NOT_FOUND', 'no such version of this document on this device');
+    return this.readVersionOf(document, version);
+  }
+
+  private async readVersionOf(
+    document: { id: string; meetingId: string },
+    version: { sha256: string; size: number; version: number },
+  ): Promise<{ sha256: string; version: number; base64: string }> {
     const target: DownloadTarget = {
       sha256: version.sha256,
       size: version.size,

@@ -1,7 +1,9 @@
 import { Reader, type ReaderProps } from '../reader/Reader.tsx';
+import { AnnotationExport } from './AnnotationExport.tsx';
 import { AnnotationSidebar } from './AnnotationSidebar.tsx';
 import { AnnotationToolbar } from './AnnotationToolbar.tsx';
 import { usePaperAnnotations } from './usePaperAnnotations.ts';
+import { WhatChangedPanel } from './WhatChangedPanel.tsx';
 
 export interface AnnotatedReaderProps extends Omit<ReaderProps, 'annotations'> {
   documentId: string;
@@ -10,14 +12,24 @@ export interface AnnotatedReaderProps extends Omit<ReaderProps, 'annotations'> {
   sha256: string;
 }
 
-/** The reader with the member's annotation tools above it and the annotation list beside. */
+/** The reader with the member's annotation tools above it, the annotation list beside, and
+ * "what changed" when the member annotated an older version. */
 export function AnnotatedReader({ documentId, version, sha256, ...reader }: AnnotatedReaderProps) {
   const annotations = usePaperAnnotations(documentId, version, sha256);
   return (
     <div className="paper-annotations">
       <AnnotationToolbar {...annotations.toolbar} />
+      <WhatChangedPanel
+        documentId={documentId}
+        version={version}
+        loader={reader.loader}
+        annotatedVersions={annotations.annotatedVersions}
+        readCurrent={annotations.readCurrentTexts}
+      />
       <Reader {...reader} annotations={annotations.reader} />
-      <AnnotationSidebar {...annotations.sidebar} />
+      <AnnotationSidebar {...annotations.sidebar}>
+        <AnnotationExport documentId={documentId} />
+      </AnnotationSidebar>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ANNOTATION_KINDS,
@@ -14,6 +14,7 @@ import {
   type AnnotationFilter,
   type AnnotationKindName,
 } from './annotationFilters.ts';
+import { AnnotationThread } from './AnnotationThread.tsx';
 import { PALETTE } from './palette.ts';
 
 export interface NeedsAttention {
@@ -25,6 +26,8 @@ export interface AnnotationSidebarProps {
   annotations: readonly AnnotationView[];
   /** Text annotations that could not be placed on the version being read. */
   needsAttention: readonly NeedsAttention[];
+  /** The selected annotation: its comment thread shows under it. */
+  selectedId: string | null;
   onJump: (view: AnnotationView) => void;
   onDelete: (id: string) => void;
   onVisibility: (id: string, visibility: AnnotationVisibility) => void;
@@ -34,6 +37,8 @@ export interface AnnotationSidebarProps {
   onRedo: () => void;
   canUndo: boolean;
   canRedo: boolean;
+  /** Shown under undo/redo (the export control); none when absent. */
+  children?: ReactNode;
 }
 
 const isKind = (value: string): value is AnnotationKindName =>
@@ -43,8 +48,9 @@ const isVisibility = (value: string): value is AnnotationVisibility =>
 
 /**
  * The paper's annotations: filters (type, colour, author), click to jump, and for mine the
- * visibility and delete; others' are listed read-only with their author's name. Undo/redo act
- * on this session's own operations. Plain text only.
+ * visibility and delete; others' are listed read-only with their author's name. The selected
+ * one shows its comment thread (anyone who sees it may comment). Undo/redo act on this
+ * session's own operations. Plain text only.
  */
 export function AnnotationSidebar(props: AnnotationSidebarProps) {
   const { t } = useTranslation();
@@ -81,6 +87,7 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
           {t('annotations.redo')}
         </button>
       </div>
+      {props.children}
       <div className="annotation-sidebar__filters">
         <label>
           {t('annotations.filter.kind')}
@@ -255,6 +262,7 @@ function AnnotationItem(props: AnnotationSidebarProps & { view: AnnotationView }
           {t('annotations.readOnly')}
         </p>
       )}
+      {props.selectedId === a.id ? <AnnotationThread annotationId={a.id} /> : null}
     </li>
   );
 }

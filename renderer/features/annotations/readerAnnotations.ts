@@ -1,4 +1,5 @@
-import type { Point } from '../../../shared/annotations/pageGeometry.ts';
+import type { TextQuote } from '../../../shared/annotations/annotationTypes.ts';
+import type { PdfRect, Point } from '../../../shared/annotations/pageGeometry.ts';
 import type { AnnotationShape } from '../../../shared/domain/annotation.ts';
 import type { AnnotationView } from '../../../shared/domain/annotationViews.ts';
 import type { AnnotationTool } from './palette.ts';
@@ -11,6 +12,19 @@ export interface PlacedRange {
   start: number;
   end: number;
 }
+
+/** A range of a page's text measured on the version being read: its rectangles and quote. */
+export interface MeasuredRange {
+  rects: PdfRect[];
+  quote: TextQuote;
+}
+
+/** Measures `[start, end)` of page `pageIndex`'s text; null when the page has no such text. */
+export type MeasureRange = (
+  pageIndex: number,
+  start: number,
+  end: number,
+) => Promise<MeasuredRange | null>;
 
 /** What a tool made on a page, in PDF user space. */
 export interface AnnotationDraft {
@@ -36,6 +50,9 @@ export interface ReaderAnnotations {
   onDraw: (draft: AnnotationDraft) => void;
   /** The eraser touched my ink annotation `id`: the strokes left (none: delete it). */
   onErase: (id: string, strokes: Point[][]) => void;
-  /** Once, when the reader can read its page texts (for re-anchoring older annotations). */
-  onPageTexts: (read: () => Promise<string[]>) => void;
+  /**
+   * Once, when the reader can read its page texts (for re-anchoring older annotations and
+   * comparing versions), with a way to measure a re-anchored range (to make it durable).
+   */
+  onPageTexts: (read: () => Promise<string[]>, measure: MeasureRange) => void;
 }

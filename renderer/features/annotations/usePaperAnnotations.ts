@@ -12,10 +12,18 @@ import { useLiveQuery } from '../../ipc/useLiveQuery.ts';
 import type { AnnotationSidebarProps } from './AnnotationSidebar.tsx';
 import type { AnnotationToolbarProps } from './AnnotationToolbar.tsx';
 import { DEFAULT_COLOR, type AnnotationTool } from './palette.ts';
-import type { AnnotationDraft, PlacedRange, ReaderAnnotations } from './readerAnnotations.ts';
+import type {
+  AnnotationDraft,
+  MeasureRange,
+  PlacedRange,
+  ReaderAnnotations,
+} from './readerAnnotations.ts';
 import { UndoStack, type AnnotationActions, type AnnotationPatch } from './undoStack.ts';
 
 const ENTITIES: readonly Entity[] = ['annotation', 'user'];
+/** Bounds of one stored placement (shared/domain/annotation.ts): longer ones stay unplaced. */
+const MAX_QUOTE_CHARS = 10_000;
+const MAX_RECTS = 1_000;
 /** New annotations are private until the member shares them. */
 const DEFAULT_VISIBILITY: AnnotationVisibility = 'private';
 
@@ -23,6 +31,34 @@ export interface PaperAnnotations {
   reader: ReaderAnnotations;
   toolbar: AnnotationToolbarProps;
   sidebar: AnnotationSidebarProps;
+  /** Older versions I annotated, newest first ("what changed" compares with them). */
+  annotatedVersions: readonly number[];
+  /** The page texts of the version being read; null until the reader can read them. */
+  readCurrentTexts: () => Promise<string[]> | null;
+}
+
+/**
+ * Makes the anchored placements of MY older text annotations durable (annotations:place):
+ * measures each range on this version and asks the core to move them (once each; the core
+ * skips what is not mine, already moved, or has a change of mine still queued).
+ */
+async function persistPlacements(
+  documentId: string,
+  version: number,
+  placements: readonly AnnotationPlacement[],
+  mine: ReadonlySet<string>,
+  measure: MeasureRange,
+): Promise<void> {
+  const measured = [];
+  for (const p of placements) {
+    if (p.status !== 'anchored' || !mine.has(p.annotationId)) continue;
+    if (p.end - p.start > MAX_QUOTE_CHARS) continue;
+    const range = await measure(p.pageIndex, p.start, p.end);
+    if (!range || range.rects.length > MAX_RECTS) continue;
+    measured.push({ annotationId: p.annotationId, pageIndex: p.pageIndex, ...range });
+  }
+  if (measured.length > 0)
+    await invoke('annotations:place', { documentId, version, placements: measured });
 }
 
 function upsert(list: AnnotationList, view: AnnotationView): AnnotationList {
@@ -52,6 +88,7 @@ export function usePaperAnnotations(
   const [, setHistoryTick] = useState(0);
   const stack = useRef(new UndoStack());
   const readTexts = useRef<(() => Promise<string[]>) | null>(null);
+  const measureRange = useRef<MeasureRange | null>(null);
   const [textsReady, setTextsReady] = useState(false);
 
   const onThisVersion = useMemo(
@@ -67,7 +104,26 @@ export function usePaperAnnotations(
       ),
     [all, version],
   );
-  const olderKey = older.map((v) => `${v.annotation.id}@${v.annotation.updatedAt}`).join(',');
+  const olderKey = older
+    .map((v) => `${v.annotation.id}@${v.annotation.updatedAt}${v.pending ? '*' : ''}`)
+    .join(',');
+  const mineOlder = useMemo(
+    () => new Set(older.filter((v) => v.mine).map((v) => v.annotation.id)),
+    [older],
+  );
+  const mineRef = useRef(mineOlder);
+  mineRef.current = mineOlder;
+  const annotatedVersions = useMemo(
+    () =>
+      [
+        ...new Set(
+          all
+            .filter((v) => v.mine && v.annotation.version < version)
+            .map((v) => v.annotation.version),
+        ),
+      ].sort((a, b) => b - a),
+    [all, version],
+  );
 
   // Re-anchoring: once the reader can read its texts, and whenever older annotations change.
   useEffect(() => {
@@ -79,7 +135,18 @@ export function usePaperAnnotations(
     let active = true;
     void read().then(async (pageTexts) => {
       const result = await invoke('annotations:reanchor', { documentId, version, pageTexts });
-      if (active && result.ok) setPlacements(result.value.placements);
+      if (!active || !result.ok) return;
+      setPlacements(result.value.placements);
+      // Mine that were placed become durable on this version (others' stay display-only).
+      const measure = measureRange.current;
+      if (measure)
+        await persistPlacements(
+          documentId,
+          version,
+          result.value.placements,
+          mineRef.current,
+          measure,
+        );
     });
     return () => {
       active = false;
@@ -177,10 +244,12 @@ export function usePaperAnnotations(
     if (strokes.length === 0) void remove(id);
     else void patch(id, { shape: { ...record.shape, strokes } });
   };
-  const onPageTexts = useCallback((read: () => Promise<string[]>) => {
+  const onPageTexts = useCallback((read: () => Promise<string[]>, measure: MeasureRange) => {
     readTexts.current = read;
+    measureRange.current = measure;
     setTextsReady(true);
   }, []);
+  const readCurrentTexts = useCallback(() => readTexts.current?.() ?? null, []);
 
   return {
     reader: {
@@ -196,9 +265,12 @@ export function usePaperAnnotations(
       onPageTexts,
     },
     toolbar: { tool, onTool: setTool, color, onColor: setColor },
+    annotatedVersions,
+    readCurrentTexts,
     sidebar: {
       annotations: all,
       needsAttention,
+      selectedId,
       onJump: (view) => {
         setSelectedId(view.annotation.id);
         const placement = placed.find((p) => p.view.annotation.id === view.annotation.id);

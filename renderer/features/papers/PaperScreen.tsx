@@ -8,7 +8,7 @@ import { loadPdfjsDocument } from '../../pdf/loadPdfjsDocument.ts';
 import type { PdfLoader } from '../../pdf/pdfTypes.ts';
 import { AnnotatedReader } from '../annotations/AnnotatedReader.tsx';
 import type { ReaderViewState } from '../reader/readerViewState.ts';
-import { loadViewState, saveViewState } from '../reader/viewStateStore.ts';
+import { createViewStateSaver, loadViewState } from '../reader/viewStateStore.ts';
 import { usePaperBytes } from './usePaperBytes.ts';
 import { usePaperWatermark } from './usePaperWatermark.ts';
 
@@ -49,10 +49,34 @@ function usePaperInfo(documentId: string, meetingId: string | null): PaperView |
 }
 
 /**
+ * Where the member left this file version (asked of the core once per version); `undefined`
+ * while the answer is awaited, so the reader opens only once it knows where.
+ */
+function useInitialViewState(
+  documentId: string,
+  sha256: string | null,
+): ReaderViewState | null | undefined {
+  const [loaded, setLoaded] = useState<{ key: string; state: ReaderViewState | null } | null>(null);
+  const key = `${documentId}:${sha256 ?? ''}`;
+  useEffect(() => {
+    if (sha256 === null) return undefined;
+    let active = true;
+    void loadViewState(documentId, sha256).then((state) => {
+      if (active) setLoaded({ key: `${documentId}:${sha256}`, state });
+    });
+    return () => {
+      active = false;
+    };
+  }, [documentId, sha256]);
+  return loaded?.key === key ? loaded.state : undefined;
+}
+
+/**
  * One paper: asks the core for its verified bytes and shows them in the reader. What the core
  * refuses (not downloaded while offline, integrity failure, not found) is said plainly in
  * `paper-error`; a file pdf.js cannot read is reported by the reader itself (`pdf-error`).
- * The reader reopens where the member left this version of the paper (viewStateStore), draws
+ * The reader reopens where the member left this version of the paper (kept by the core:
+ * viewStateStore), draws
  * the member, unit, time and device into every page, and hands https/mailto links to the shell,
  * which asks the member before opening them. `loader` is injectable for tests (jsdom has no
  * canvas and no worker).
@@ -68,21 +92,18 @@ export function PaperScreen({
 }) {
   const { t } = useTranslation();
   const { paper, retry } = usePaperBytes(documentId);
+  // The engine (pdf.js and its worker) starts while the bytes are still on their way.
+  useEffect(() => loader.prepare?.(), [loader]);
   const info = usePaperInfo(documentId, meetingId);
   const title = info?.document.title ?? t('paperView.untitled');
   const watermark = usePaperWatermark();
   const sha256 = paper.kind === 'ready' ? paper.sha256 : null;
-  // Read once per file version: the reader only uses it when it opens.
-  const initialViewState = useMemo(
-    () => (sha256 === null ? null : loadViewState(documentId, sha256)),
+  const initialViewState = useInitialViewState(documentId, sha256);
+  const saver = useMemo(
+    () => (sha256 === null ? null : createViewStateSaver(documentId, sha256)),
     [documentId, sha256],
   );
-  const onViewStateChange = useCallback(
-    (state: ReaderViewState) => {
-      if (sha256 !== null) saveViewState(documentId, sha256, state);
-    },
-    [documentId, sha256],
-  );
+  const onViewStateChange = useCallback((state: ReaderViewState) => saver?.save(state), [saver]);
 
   return (
     <section
@@ -129,6 +150,10 @@ export function PaperScreen({
             </button>
           ) : null}
         </div>
+      ) : initialViewState === undefined ? (
+        <p className="muted" role="status" data-testid="paper-loading">
+          {t('paperView.loading')}
+        </p>
       ) : (
         <AnnotatedReader
           // A new version is a new reader: the old one reports its position under its own hash.

@@ -73,8 +73,12 @@ export const ReaderPage = memo(function ReaderPage(props: ReaderPageProps) {
     attempt,
     className: 'reader-page__canvas',
   });
-  useTextLayer(page, textHost, scale, limits.renderTimeoutMs);
-  const links = usePageLinks(page, limits.renderTimeoutMs);
+  // Text and links are asked of the engine once the page has been drawn (or failed to), so they
+  // do not compete with the drawing of the page in view for the engine's single worker.
+  const [drawn, setDrawn] = useState(false);
+  if (!drawn && (status.kind === 'rendered' || status.kind === 'error')) setDrawn(true);
+  useTextLayer(drawn ? page : null, textHost, scale, limits.renderTimeoutMs);
+  const links = usePageLinks(drawn ? page : null, limits.renderTimeoutMs);
   const hitRects = useHitRects(props.textIndex, pageIndex, hits);
   const geometry = page ? pageGeometryOf(page) : null;
   const error =

@@ -1,79 +1,87 @@
-import { z } from 'zod';
+import { invoke } from '../../ipc/invoke.ts';
 import { readerViewStateSchema, type ReaderViewState } from './readerViewState.ts';
 
 /**
- * Remembers where each paper was left (page, offset, zoom), keyed by document id and file
- * SHA-256 (a new version starts at the top). Kept in the renderer's localStorage: a reading
- * position is not confidential (no text of the paper, only ids and numbers), and the key space
- * is bounded to the most recent `MAX_ENTRIES` papers. This small module is the only code that
- * knows where positions live, so they can move to the client core (and sync across devices)
- * by changing it alone. Note: in browser mode the origin changes with the port, so positions
- * only survive restarts in the Electron app (fixed `app://` origin).
+ * Remembers where each paper was left (page, offset, zoom) for the signed-in member, keyed by
+ * document id and file SHA-256 (a new version starts at the top). Kept by the client core in its
+ * local store (IPC `readingPositions:get`/`set`, per user and document), not in the renderer's
+ * storage: it survives a browser-mode profile reset (the origin changes with the port) and
+ * another member on the same device has their own. This module is the only renderer code that
+ * knows where positions live.
  */
-const STORAGE_KEY = 'ecabinet.reader.viewStates.v1';
-const MAX_ENTRIES = 200;
 
-const storedSchema = z.record(
-  z.string().max(200),
-  z.strictObject({ state: readerViewStateSchema, at: z.number().finite() }),
-);
-type Stored = z.infer<typeof storedSchema>;
+/** How the store reaches the core; tests pass a fake. */
+export interface ViewStatePort {
+  get(documentId: string, sha256: string): Promise<unknown>;
+  set(documentId: string, sha256: string, state: ReaderViewState): Promise<void>;
+}
 
-/** The storage used; null where there is none (or it throws, e.g. disabled). */
-export type ViewStateStorage = Pick<Storage, 'getItem' | 'setItem'>;
+export const ipcViewStatePort: ViewStatePort = {
+  async get(documentId, sha256) {
+    const result = await invoke('readingPositions:get', { documentId, sha256 });
+    return result.ok ? result.value.position : null;
+  },
+  async set(documentId, sha256, position) {
+    await invoke('readingPositions:set', { documentId, sha256, position });
+  },
+};
 
-function defaultStorage(): ViewStateStorage | null {
+/** Where `documentId` at `sha256` was left; null if never opened here (or unreadable). */
+export async function loadViewState(
+  documentId: string,
+  sha256: string,
+  port: ViewStatePort = ipcViewStatePort,
+): Promise<ReaderViewState | null> {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
+    const parsed = readerViewStateSchema.safeParse(await port.get(documentId, sha256));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
-function keyOf(documentId: string, sha256: string): string {
-  return `${documentId}:${sha256}`;
+export interface ViewStateSaver {
+  /** Remembers `state`; never throws. */
+  save(state: ReaderViewState): void;
+  /** Resolves when nothing is being written (tests). */
+  idle(): Promise<void>;
 }
 
-function read(storage: ViewStateStorage): Stored {
-  try {
-    const raw = storage.getItem(STORAGE_KEY);
-    if (raw === null) return {};
-    const parsed = storedSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Where `documentId` at `sha256` was left; null if never opened here (or unreadable). */
-export function loadViewState(
+/**
+ * Saves the positions of one paper version. The reader already debounces its reports
+ * (useViewStateReporter); this adds coalescing: at most one write in flight, and while it runs
+ * only the latest state waits, so a burst of reports costs at most two writes. A failed write
+ * is dropped: a reading position is a convenience, never worth an error.
+ */
+export function createViewStateSaver(
   documentId: string,
   sha256: string,
-  storage: ViewStateStorage | null = defaultStorage(),
-): ReaderViewState | null {
-  if (!storage) return null;
-  return read(storage)[keyOf(documentId, sha256)]?.state ?? null;
-}
-
-/** Remembers `state`, dropping the oldest entries beyond `MAX_ENTRIES`. Never throws. */
-export function saveViewState(
-  documentId: string,
-  sha256: string,
-  state: ReaderViewState,
-  storage: ViewStateStorage | null = defaultStorage(),
-  now: number = Date.now(),
-): void {
-  if (!storage) return;
-  const parsed = readerViewStateSchema.safeParse(state);
-  if (!parsed.success) return;
-  const entries = read(storage);
-  entries[keyOf(documentId, sha256)] = { state: parsed.data, at: now };
-  const kept = Object.entries(entries)
-    .sort(([, a], [, b]) => b.at - a.at)
-    .slice(0, MAX_ENTRIES);
-  try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(kept)));
-  } catch {
-    // Quota or disabled storage: the position is a convenience, losing it is harmless.
-  }
+  port: ViewStatePort = ipcViewStatePort,
+): ViewStateSaver {
+  let running: Promise<void> | null = null;
+  let waiting: ReaderViewState | null = null;
+  const run = (state: ReaderViewState): Promise<void> =>
+    port
+      .set(documentId, sha256, state)
+      .catch(() => undefined)
+      .then(() => {
+        const next = waiting;
+        waiting = null;
+        running = next === null ? null : run(next);
+        return running ?? undefined;
+      });
+  return {
+    save(state) {
+      const parsed = readerViewStateSchema.safeParse(state);
+      if (!parsed.success) return;
+      if (running !== null) {
+        waiting = parsed.data;
+        return;
+      }
+      running = run(parsed.data);
+    },
+    async idle() {
+      while (running !== null) await running;
+    },
+  };
 }

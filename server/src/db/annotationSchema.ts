@@ -25,3 +25,19 @@ export const annotations = pgTable('annotations', {
   updatedAt: instant('updated_at').notNull(),
   deletedAt: instant('deleted_at'),
 });
+
+/**
+ * Comments on annotations (migration 0006_annotation_comments.sql): visible exactly to those
+ * who can see their annotation. Plain text; '' once deleted. Instants are set by the server.
+ */
+export const annotationComments = pgTable('annotation_comments', {
+  id: uuid('id').primaryKey(),
+  meetingId: uuid('meeting_id').notNull(),
+  annotationId: uuid('annotation_id').notNull(),
+  parentId: uuid('parent_id'),
+  authorId: uuid('author_id').notNull(),
+  body: text('body').notNull(),
+  createdAt: instant('created_at').notNull(),
+  editedAt: instant('edited_at'),
+  deletedAt: instant('deleted_at'),
+});

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { MutationArgs } from '../../../shared/sync/mutations.ts';
+import { commentChangesFor, commentsOfAnnotations } from '../annotations/annotationCommentRows.ts';
 import {
   annotationUpsert,
   annotationWithdrawal,
@@ -102,6 +103,9 @@ export async function updateAnnotation(
   const after = toAnnotation(saved);
   if (narrows(before.visibility, after.visibility)) s.change(annotationWithdrawal(before));
   s.change(annotationUpsert(after));
+  // Its comments follow its audience (withdrawn from those who lose it).
+  if (before.visibility !== after.visibility)
+    s.change(...commentChangesFor(before, after, await commentsOfAnnotations(s.tx, [row.id])));
   s.audit('annotation.update', row.id, { fields: Object.keys(patch) });
 }
 
@@ -117,6 +121,56 @@ export async function deleteAnnotation(
     .where(eq(annotations.id, row.id))
     .returning();
   if (saved === undefined) throw new Error('annotation update returned nothing');
-  s.change(annotationUpsert(toAnnotation(saved)));
+  const after = toAnnotation(saved);
+  s.change(annotationUpsert(after));
+  // Its comments disappear with it for everyone who had them.
+  const comments = await commentsOfAnnotations(s.tx, [row.id]);
+  s.change(...commentChangesFor(toAnnotation(row), after, comments));
   s.audit('annotation.delete', row.id);
+}
+
+/**
+ * The author's device carried a text annotation onto a newer version of its paper (re-anchored
+ * by its quote; issue "Reader"). Only the author (lockOwnAnnotation); the version must be one of
+ * the paper's, with that file, and the page inside it; the kind stays. A version not newer than
+ * the annotation's changes nothing, so the move takes effect once even when two of the
+ * author's devices both make it.
+ */
+export async function reanchorAnnotation(
+  s: MutationScope,
+  args: MutationArgs<'annotation.reanchor'>,
+): Promise<void> {
+  const row = await lockOwnAnnotation(s, args.id, 'moves');
+  const before = toAnnotation(row);
+  if (args.shape.kind !== before.shape.kind)
+    throw new MutationRejected('INVALID_ARGS', 'an annotation keeps its kind');
+  const [version] = await s.tx
+    .select()
+    .from(documentVersions)
+    .where(
+      and(
+        eq(documentVersions.documentId, row.documentId),
+        eq(documentVersions.meetingId, row.meetingId),
+        eq(documentVersions.version, args.version),
+      ),
+    );
+  if (version === undefined || version.sha256 !== args.sha256)
+    throw new MutationRejected('NOT_FOUND', 'no such version of this paper in the meeting');
+  if (args.pageIndex >= version.pageCount)
+    throw new MutationRejected('INVALID_ARGS', 'the page is beyond the end of the paper');
+  if (args.version <= row.version) return; // already there (or newer): no change
+  const [saved] = await s.tx
+    .update(annotations)
+    .set({
+      version: args.version,
+      sha256: args.sha256,
+      pageIndex: args.pageIndex,
+      shape: args.shape,
+      updatedAt: s.now,
+    })
+    .where(eq(annotations.id, row.id))
+    .returning();
+  if (saved === undefined) throw new Error('annotation update returned nothing');
+  s.change(annotationUpsert(toAnnotation(saved)));
+  s.audit('annotation.reanchor', row.id, { from: row.version, to: args.version });
 }

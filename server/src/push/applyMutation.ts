@@ -1,21 +1,22 @@
-import type { z } from 'zod';
 import { isMutationKind, mutationArgs } from '../../../shared/sync/mutations.ts';
-import { createAnnotation, deleteAnnotation, updateAnnotation } from './annotationMutations.ts';
+import {
+  createAnnotationComment,
+  deleteAnnotationComment,
+  editAnnotationComment,
+} from './annotationCommentMutations.ts';
+import {
+  createAnnotation,
+  deleteAnnotation,
+  reanchorAnnotation,
+  updateAnnotation,
+} from './annotationMutations.ts';
 import { castBallot } from './ballotMutation.ts';
 import { createComment, deleteComment, editComment } from './commentMutations.ts';
 import { MutationRejected } from './MutationRejected.ts';
 import type { MutationScope } from './MutationScope.ts';
 import { submitOpinion } from './opinionMutation.ts';
+import { parseArgs } from './parseArgs.ts';
 import { setPosition } from './positionMutation.ts';
-
-/** The args as the kind's schema says, or INVALID_ARGS naming the first problem. */
-function parseArgs<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  const where = first === undefined || first.path.length === 0 ? '' : ` (${first.path.join('.')})`;
-  throw new MutationRejected('INVALID_ARGS', `${first?.message ?? 'invalid arguments'}${where}`);
-}
 
 /**
  * Applies one pushed mutation's effect inside its savepoint, or throws MutationRejected.
@@ -44,5 +45,13 @@ export async function applyMutation(s: MutationScope, kind: string, raw: unknown
       return deleteAnnotation(s, parseArgs(mutationArgs[kind], raw));
     case 'opinion.submit':
       return submitOpinion(s, parseArgs(mutationArgs[kind], raw));
+    case 'annotationComment.create':
+      return createAnnotationComment(s, parseArgs(mutationArgs[kind], raw));
+    case 'annotationComment.edit':
+      return editAnnotationComment(s, parseArgs(mutationArgs[kind], raw));
+    case 'annotationComment.delete':
+      return deleteAnnotationComment(s, parseArgs(mutationArgs[kind], raw));
+    case 'annotation.reanchor':
+      return reanchorAnnotation(s, parseArgs(mutationArgs[kind], raw));
   }
 }

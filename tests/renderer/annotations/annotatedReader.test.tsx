@@ -130,7 +130,7 @@ function setup() {
     return { ok: true, value: view(documentId, { ...i, id: uuid(805), version: 2 }, true) };
   });
   setBridgeForTests(bridge);
-  return { detail, documentId, mine, bobs, older, created, reanchored };
+  return { bridge, detail, documentId, mine, bobs, older, lost, created, reanchored };
 }
 
 afterEach(() => localStorage.clear());
@@ -197,5 +197,45 @@ describe('annotations in the paper screen', () => {
     await waitFor(() =>
       expect(screen.getByTestId('annotation-undo')).not.toHaveProperty('disabled', true),
     );
+  });
+
+  it('makes my re-anchored placement durable through the core (rects and quote from this version), and keeps the unplaced one listed', async () => {
+    const s = setup();
+    const placed: unknown[] = [];
+    s.bridge.override('annotations:place', (input) => {
+      placed.push(input);
+      return {
+        ok: true,
+        value: { documentId: s.documentId, version: 2, placed: [s.older.annotation.id] },
+      };
+    });
+    const pdf = createFakeReaderPdf({ numPages: 2, linesOf: (i) => (i === 0 ? [LINE] : []) });
+    render(
+      <PaperScreen documentId={s.documentId} meetingId={s.detail.meeting.id} loader={pdf.loader} />,
+    );
+    await waitFor(() => expect(placed).toHaveLength(1));
+    const start = LINE.indexOf('Phạm vi điều chỉnh');
+    // Only mine and anchored (the lost one is not sent); rects and quote measured on version 2.
+    expect(placed[0]).toEqual({
+      documentId: s.documentId,
+      version: 2,
+      placements: [
+        {
+          annotationId: s.older.annotation.id,
+          pageIndex: 0,
+          rects: [expect.objectContaining({ x: 72 + start * 6, width: 18 * 6 })],
+          quote: {
+            exact: 'Phạm vi điều chỉnh',
+            prefix: LINE.slice(0, start),
+            suffix: LINE.slice(start + 18) + '\n',
+          },
+        },
+      ],
+    });
+    expect(screen.getByTestId('annotation-needs-attention').textContent).toContain(
+      'Khoản 3 đã bị bãi bỏ',
+    );
+    // Version 1 is one I annotated: "what changed" is offered against it.
+    expect(screen.getByTestId('what-changed-from')).toHaveProperty('value', '1');
   });
 });

@@ -57,6 +57,7 @@ function renderSidebar() {
     annotations: views,
     needsAttention: [{ annotationId: views[0]!.annotation.id, exact: 'đoạn đã bị xóa' }],
     onJump: vi.fn(),
+    selectedId: null,
     onDelete: vi.fn(),
     onVisibility: vi.fn(),
     onEdit: vi.fn(),

@@ -2,7 +2,6 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaperScreen } from '../../../renderer/features/papers/PaperScreen.tsx';
 import { PAGE_GAP } from '../../../renderer/features/reader/pageLayout.ts';
-import { loadViewState } from '../../../renderer/features/reader/viewStateStore.ts';
 import { setBridgeForTests } from '../../../renderer/ipc/getBridge.ts';
 import { createFakeBridge } from '../fakeBridge.ts';
 import { MEMBER, meetingDetail, uuid } from '../fixtures.ts';
@@ -30,21 +29,27 @@ function setup() {
 afterEach(() => localStorage.clear());
 
 describe('paper screen with the reader', () => {
-  it('reopens a paper where the member left it', async () => {
-    const { detail, documentId } = setup();
+  it('reopens a paper where the member left it, kept by the core per member (not localStorage)', async () => {
+    const { bridge, detail, documentId } = setup();
+    const kept = () => bridge.core.readingPositions[`${MEMBER.id}:${documentId}`] ?? null;
     const pdf = createFakeReaderPdf({ numPages: 30 });
     const first = render(
       <PaperScreen documentId={documentId} meetingId={detail.meeting.id} loader={pdf.loader} />,
     );
     const viewport = await screen.findByTestId('reader-viewport');
     act(() => scrollTo(viewport, PAGE_GAP + STRIDE * 11 + 100));
-    await waitFor(() => expect(loadViewState(documentId, SHA)).not.toBeNull(), { timeout: 2000 });
-    expect(loadViewState(documentId, SHA)).toEqual({
-      page: 12,
-      offsetPt: Math.round((100 / FIT_WIDTH_SCALE) * 100) / 100,
-      zoom: { kind: 'fitWidth' },
+    await waitFor(() => expect(kept()).not.toBeNull(), { timeout: 2000 });
+    expect(kept()).toEqual({
+      sha256: SHA,
+      position: {
+        page: 12,
+        offsetPt: Math.round((100 / FIT_WIDTH_SCALE) * 100) / 100,
+        zoom: { kind: 'fitWidth' },
+      },
     });
     first.unmount();
+    // A browser-mode profile reset loses localStorage, not the core's store.
+    localStorage.clear();
 
     render(
       <PaperScreen documentId={documentId} meetingId={detail.meeting.id} loader={pdf.loader} />,

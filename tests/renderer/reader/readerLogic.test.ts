@@ -7,7 +7,11 @@ import {
   renderWindow,
 } from '../../../renderer/features/reader/pageLayout.ts';
 import { readerKeyCommand } from '../../../renderer/features/reader/readerKeyCommand.ts';
-import { loadViewState, saveViewState } from '../../../renderer/features/reader/viewStateStore.ts';
+import {
+  createViewStateSaver,
+  loadViewState,
+  type ViewStatePort,
+} from '../../../renderer/features/reader/viewStateStore.ts';
 import { windowRange } from '../../../renderer/features/reader/windowRange.ts';
 import {
   CSS_PX_PER_PT,
@@ -285,55 +289,63 @@ describe('watermark drawing', () => {
   });
 });
 
-describe('view state store', () => {
-  function memoryStorage() {
-    const map = new Map<string, string>();
-    return {
-      map,
-      getItem: (key: string) => map.get(key) ?? null,
-      setItem: (key: string, value: string) => void map.set(key, value),
-    };
-  }
+describe('viewStateStore (reading positions kept by the core)', () => {
   const sha = 'a'.repeat(64);
   const state = { page: 12, offsetPt: 240.5, zoom: { kind: 'percent', value: 150 } } as const;
 
-  it('remembers a position per document version', () => {
-    const storage = memoryStorage();
-    saveViewState('doc-1', sha, state, storage);
-    expect(loadViewState('doc-1', sha, storage)).toEqual(state);
-    expect(loadViewState('doc-1', 'b'.repeat(64), storage)).toBeNull();
-    expect(loadViewState('doc-2', sha, storage)).toBeNull();
+  /** A core that records writes; each `set` waits for the test to release it. */
+  function fakePort() {
+    const writes: unknown[] = [];
+    const release: Array<() => void> = [];
+    const port: ViewStatePort = {
+      get: () => Promise.resolve(writes.at(-1) ?? null),
+      set: (_documentId, _sha256, s) =>
+        new Promise<void>((resolve) => {
+          writes.push(s);
+          release.push(resolve);
+        }),
+    };
+    return { port, writes, release };
+  }
+
+  it('loads what the core answers, and null for what it cannot parse or read', async () => {
+    const ok: ViewStatePort = { get: () => Promise.resolve(state), set: () => Promise.resolve() };
+    expect(await loadViewState('doc-1', sha, ok)).toEqual(state);
+    const bad: ViewStatePort = { ...ok, get: () => Promise.resolve({ page: -3 }) };
+    expect(await loadViewState('doc-1', sha, bad)).toBeNull();
+    const broken: ViewStatePort = { ...ok, get: () => Promise.reject(new Error('closed')) };
+    expect(await loadViewState('doc-1', sha, broken)).toBeNull();
   });
 
-  it('keeps only the most recent 200 papers', () => {
-    const storage = memoryStorage();
-    for (let n = 0; n < 210; n += 1) saveViewState(`doc-${n}`, sha, state, storage, n);
-    expect(loadViewState('doc-0', sha, storage)).toBeNull();
-    expect(loadViewState('doc-209', sha, storage)).toEqual(state);
-    expect(
-      Object.keys(JSON.parse(storage.map.values().next().value ?? '{}') as object),
-    ).toHaveLength(200);
+  it('coalesces a burst of reports: one write in flight, then only the latest', async () => {
+    const { port, writes, release } = fakePort();
+    const saver = createViewStateSaver('doc-1', sha, port);
+    for (let page = 1; page <= 5; page += 1) saver.save({ ...state, page });
+    expect(writes).toEqual([{ ...state, page: 1 }]);
+    release.shift()?.();
+    await vi.waitFor(() => expect(writes).toHaveLength(2));
+    expect(writes[1]).toEqual({ ...state, page: 5 });
+    release.shift()?.();
+    await saver.idle();
+    expect(writes).toHaveLength(2);
+    saver.save({ ...state, page: 0 }); // not a valid state (pages are 1-based): never written
+    expect(writes).toHaveLength(2);
   });
 
-  it('ignores what it cannot read or write', () => {
-    const storage = memoryStorage();
-    storage.map.set('ecabinet.reader.viewStates.v1', '{not json');
-    expect(loadViewState('doc-1', sha, storage)).toBeNull();
-    storage.map.set(
-      'ecabinet.reader.viewStates.v1',
-      JSON.stringify({ [`doc-1:${sha}`]: { state: { page: -3 }, at: 1 } }),
-    );
-    expect(loadViewState('doc-1', sha, storage)).toBeNull();
-    const broken = {
-      getItem: () => {
-        throw new Error('denied');
-      },
-      setItem: () => {
-        throw new Error('quota');
+  it('a failed write is dropped without an error, and later ones still go', async () => {
+    const writes: unknown[] = [];
+    const port: ViewStatePort = {
+      get: () => Promise.resolve(null),
+      set: (_d, _s, s) => {
+        writes.push(s);
+        return writes.length === 1 ? Promise.reject(new Error('disk full')) : Promise.resolve();
       },
     };
-    expect(() => saveViewState('doc-1', sha, state, broken)).not.toThrow();
-    expect(loadViewState('doc-1', sha, broken)).toBeNull();
-    expect(loadViewState('doc-1', sha, null)).toBeNull();
+    const saver = createViewStateSaver('doc-1', sha, port);
+    saver.save(state);
+    await saver.idle();
+    saver.save({ ...state, page: 2 });
+    await saver.idle();
+    expect(writes).toEqual([state, { ...state, page: 2 }]);
   });
 });
