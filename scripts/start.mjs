@@ -74,7 +74,22 @@ function printServerBanner(server, dataDir) {
   for (const login of DEMO_LOGINS)
     console.log(`    ${login.username.padEnd(14)} ${login.role.padEnd(12)} ${login.who}`);
   console.log("  (the Government's 23 members and the rest: `npm run seed` lists every account)");
+  if (server.pki) printSigningHelp(server.pki);
   console.log(`${rule}\n`);
+}
+
+/** Where the demo's certificates are, so that a member can import one and sign. */
+function printSigningHelp(pki) {
+  const member = DEMO_LOGINS.find((login) => login.role === 'member');
+  const file = pki.members.find((m) => m.username === member?.username)?.p12;
+  console.log('');
+  console.log('  Signing written opinions (development certificates, never for real signatures):');
+  console.log(`    PKCS#12 files: ${pki.membersDir}   password: ${pki.password}`);
+  if (member && file) console.log(`    ${member.username} signs with ${file}`);
+  console.log(
+    '    Sign in as a member, import the file in Settings → Certificate, then answer the demo',
+  );
+  console.log('    ballot under Written opinions. The server trusts this CA only (TRUST_DIR).');
 }
 
 /**

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionIndicator } from '../features/connection/ConnectionIndicator.tsx';
 import { OfflineBanner } from '../features/connection/OfflineBanner.tsx';
+import { NotificationsArea } from '../features/notifications/NotificationsArea.tsx';
 import { SyncNowButton } from '../features/connection/SyncNowButton.tsx';
 import { SyncPanelToggle } from '../features/outbox/SyncPanelToggle.tsx';
 import { UpdateRequiredBanner } from '../features/outbox/UpdateRequiredBanner.tsx';
@@ -64,6 +65,7 @@ export function AppFrame({
       </header>
       <OfflineBanner />
       <UpdateRequiredBanner />
+      {signedIn ? <NotificationsArea /> : null}
       <div className="app-body">
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul className="app-nav__list">

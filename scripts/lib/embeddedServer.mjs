@@ -1,12 +1,15 @@
 // The reference sync server (server/src/main.ts) as a child process of `npm start`, with the
 // demo data seeded on its first start. Steps of `startEmbeddedServer`:
-//   1. pick the port: the preferred one (8787) when free, else any free port;
-//   2. spawn `node server/src/main.ts` (PGlite in DATA_DIR, loopback only, SEED_DEMO);
+//   1. pick the port: the preferred one (8787) when free, else any free port; with the demo,
+//      make the development PKI under DATA_DIR/pki once (`npm run pki:dev`; reused after);
+//   2. spawn `node server/src/main.ts` (PGlite in DATA_DIR, loopback only, SEED_DEMO, and
+//      TRUST_DIR = the demo PKI: the server binds each demo member's certificate and opens the
+//      demo ballot, see server/seed/seedDemoSigning.ts);
 //   3. wait for its "server listening" log line, then for GET /api/health to answer ok;
 //   4. hand back its URL and a `stop()` that ends it (SIGTERM, then SIGKILL after a grace period).
 /* global fetch, AbortSignal */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { projectNode, repoRoot } from './projectNode.mjs';
@@ -28,6 +31,76 @@ export const DEMO_LOGINS = [
   { username: 'vpcp.thuky', role: 'secretariat', who: 'Thư ký phiên họp, Văn phòng Chính phủ' },
   { username: 'admin', role: 'admin', who: 'Quản trị hệ thống' },
 ];
+
+/**
+ * The password of the demo's PKCS#12 files (the same as the accounts', to keep one to remember).
+ * Development certificates only: never for real signatures.
+ */
+export const DEMO_P12_PASSWORD = DEMO_PASSWORD;
+
+/** Where the demo's development PKI lives: inside the server's data directory (never committed). */
+export function demoPkiDir(dataDir) {
+  return join(dataDir, 'pki');
+}
+
+/** How long making the dev PKI may take (RSA keys for ~25 members); ms. */
+const PKI_TIMEOUT_MS = 120_000;
+
+/** The demo PKI as the manifest describes it: `{ dir, membersDir, password, created, members }`. */
+function describeDemoPki(dir, created) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const members = (Array.isArray(manifest.members) ? manifest.members : []).map((m) => ({
+    username: typeof m.username === 'string' ? m.username : null,
+    name: String(m.name),
+    p12: join(dir, String(m.p12)),
+  }));
+  return {
+    dir,
+    membersDir: join(dir, 'members'),
+    password: String(manifest.p12Password),
+    created,
+    members,
+  };
+}
+
+/**
+ * The demo's development PKI under `dataDir`/pki: made once with `server/pki/main.ts` (a CA, a
+ * certificate and PKCS#12 file per demo member, a CRL), reused when its manifest is there (the
+ * manifest is written last, so a half-written PKI is made again).
+ */
+export async function ensureDemoPki({ dataDir, root = repoRoot, log = () => {} }) {
+  const dir = demoPkiDir(dataDir);
+  if (existsSync(join(dir, 'manifest.json'))) return describeDemoPki(dir, false);
+  log('Creating the development certificates for the demo (once, a few seconds)…');
+  const child = spawn(
+    projectNode(root),
+    [
+      join(root, 'server', 'pki', 'main.ts'),
+      '--dir',
+      dir,
+      '--password',
+      DEMO_P12_PASSWORD,
+      '--force',
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+  const killer = setTimeout(() => child.kill('SIGKILL'), PKI_TIMEOUT_MS);
+  const code = await new Promise((done) => {
+    child.once('error', (error) => {
+      output += error.message;
+      done(null);
+    });
+    child.once('exit', (exitCode) => done(exitCode));
+  });
+  clearTimeout(killer);
+  if (code !== 0)
+    throw new Error(`the demo PKI could not be created:
+${output.trim()}`);
+  return describeDemoPki(dir, true);
+}
 
 /** Log message of server/src/startServer.ts once it accepts connections. */
 const LISTENING_MESSAGE = 'server listening';
@@ -87,12 +160,14 @@ function describeEntry(entry) {
 
 /**
  * Starts the reference server as a child process and resolves once it is healthy:
- * `{ url, port, portFallback, firstStart, stop(), exited }`. Rejects (with the server's last
+ * `{ url, port, portFallback, firstStart, pki, stop(), exited }`. Rejects (with the server's last
  * log lines in the message) when it exits or does not become healthy in time; nothing is
  * left running then.
  * - `dataDir`: PGlite database and blobs (created on first start);
  * - `port`: preferred port (0 = any free port); when taken, any free port is used instead;
  * - `seedDemo`: write the demo data into an empty database (default true);
+ * - `demoSigning`: with the demo, make the dev PKI (once), trust it, bind the demo members'
+ *   certificates and open the demo ballot (default: as `seedDemo`); `pki` in the result;
  * - `log(line)`: progress and the server's warnings and errors, one line each;
  * - `onUnexpectedExit(code, signal)`: the server stopped by itself after it was ready.
  */
@@ -100,6 +175,7 @@ export async function startEmbeddedServer({
   dataDir = EMBEDDED_SERVER_DATA_DIR,
   port = EMBEDDED_SERVER_PORT,
   seedDemo = true,
+  demoSigning = seedDemo,
   startTimeoutMs = DEFAULT_START_TIMEOUT_MS,
   log = (line) => console.log(line),
   onUnexpectedExit = () => {},
@@ -111,6 +187,7 @@ export async function startEmbeddedServer({
   const firstStart = !existsSync(join(dataDir, 'db'));
   if (firstStart && seedDemo)
     log('First start: creating the database and seeding the demo data (takes a few seconds)…');
+  const pki = seedDemo && demoSigning ? await ensureDemoPki({ dataDir, root, log }) : null;
 
   // 2. The child. DATABASE_URL and REDIS_URL are cleared: the embedded server is PGlite only.
   const child = spawn(projectNode(root), [join(root, 'server', 'src', 'main.ts')], {
@@ -124,6 +201,7 @@ export async function startEmbeddedServer({
       SEED_DEMO: seedDemo ? 'true' : 'false',
       DATABASE_URL: '',
       REDIS_URL: '',
+      ...(pki === null ? {} : { TRUST_DIR: pki.dir }),
     },
   });
   const lines = [];
@@ -170,6 +248,13 @@ export async function startEmbeddedServer({
         log(
           `Demo data seeded: ${entry.users} accounts, ${entry.meetings} meetings, ${entry.versions} papers.`,
         );
+      else if (
+        entry.message === 'demo signing ready' &&
+        (entry.bound > 0 || entry.ballotCreated === true)
+      )
+        log(
+          `Demo signing: ${entry.bound} certificates bound to the members' accounts${entry.ballotCreated ? ', one demo ballot opened' : ''}.`,
+        );
       else if (entry.level === 'warn' || entry.level === 'error')
         log(`[server ${entry.level}] ${describeEntry(entry)}`);
     }
@@ -206,5 +291,5 @@ export async function startEmbeddedServer({
   if (!(await waitForHealth(url, deadline, () => exitStatus !== null)))
     return fail(`GET ${url}/api/health did not answer ok`);
   ready = true;
-  return { url, port: Number(new URL(url).port), portFallback, firstStart, stop, exited };
+  return { url, port: Number(new URL(url).port), portFallback, firstStart, pki, stop, exited };
 }

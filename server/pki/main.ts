@@ -1,7 +1,8 @@
 // `npm run pki:dev [-- --dir .data/pki] [--password <pw>] [--member "Name"]... [--force]`
 // Creates the development PKI (devPki.ts) and writes it under --dir (default .data/pki, which
 // git ignores). Without --member, one certificate per member of the demo Government (the
-// seed's roster, with their user ids in manifest.json, ready to bind).
+// seed's roster, with their user ids in manifest.json, ready to bind) and per secretariat clerk
+// (who signs the evidence report of a ballot; never bound as a member).
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -35,7 +36,8 @@ if (values.force) await rm(dir, { recursive: true, force: true });
 const members: DevMemberSpec[] =
   values.member !== undefined && values.member.length > 0
     ? values.member.map((name) => ({ name }))
-    : ROSTER.filter((e) => e.role === 'member').map((e) => ({
+    : // Members sign opinions; the secretariat signs the evidence report (PAdES).
+      ROSTER.filter((e) => e.role === 'member' || e.role === 'secretariat').map((e) => ({
         name: e.displayName,
         userId: demoId('user', e.n),
         username: e.username,

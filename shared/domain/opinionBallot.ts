@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ballotResultSchema } from '../opinions/ballotResultSchema.ts';
 import { OPINION_VERIFY_CODES } from '../opinions/verifyCodes.ts';
 import {
   opinionChoiceSchema,
@@ -22,6 +23,10 @@ export const opinionBallotSchema = z.strictObject({
   ruleSetId: z.string().min(1).max(64),
   status: z.enum(['open', 'closed']),
   createdAt: isoInstantSchema,
+  /** Server time of closing; absent or null while open. */
+  closedAt: isoInstantSchema.nullable().optional(),
+  /** The result stored when the ballot closed (never recomputed); absent or null while open. */
+  result: ballotResultSchema.nullable().optional(),
 });
 export type OpinionBallot = z.infer<typeof opinionBallotSchema>;
 

@@ -79,6 +79,11 @@ export const OPINION_VERIFY_CODES = [
   'SIGNING_TIME_IN_FUTURE',
   /** Received (trusted time) after the deadline plus grace. */
   'LATE',
+  /**
+   * The secretariat had closed the ballot when the opinion arrived (trusted time): its result
+   * is final. Decided by the push (server/src/push/opinionMutation.ts) before verification.
+   */
+  'BALLOT_CLOSED',
 ] as const;
 
 export type OpinionVerifyCode = (typeof OPINION_VERIFY_CODES)[number];

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idSchema, isoInstantSchema } from '../domain/ids.ts';
 import { opinionBallotSchema, opinionRecordSchema } from '../domain/opinionBallot.ts';
+import { reminderSchema } from '../domain/reminder.ts';
+import { ballotResultSchema } from '../opinions/ballotResultSchema.ts';
 import { opinionChoiceSchema } from '../opinions/payload.ts';
 
 /**
@@ -12,6 +14,10 @@ export const BALLOT_ROUTES = {
   ballots: '/api/admin/opinion-ballots',
   ballotStatus: (ballotId: string) => `/api/admin/opinion-ballots/${ballotId}/status`,
   certificates: '/api/admin/certificates',
+  /** POST (secretariat): closes the ballot and stores its result; idempotent. */
+  ballotClose: (ballotId: string) => `/api/admin/opinion-ballots/${ballotId}/close`,
+  /** POST (secretariat): reminds members who have not answered (all of them, or those named). */
+  ballotReminders: (ballotId: string) => `/api/admin/opinion-ballots/${ballotId}/reminders`,
 } as const;
 
 export const createOpinionBallotRequestSchema = z.strictObject({
@@ -56,17 +62,8 @@ export const memberOpinionStatusSchema = z.strictObject({
 });
 export type MemberOpinionStatus = z.infer<typeof memberOpinionStatusSchema>;
 
-export const ballotResultSchema = z.strictObject({
-  agree: z.number().int().min(0),
-  disagree: z.number().int().min(0),
-  other: z.number().int().min(0),
-  notAnswered: z.number().int().min(0),
-  rejected: z.number().int().min(0),
-  eligible: z.number().int().min(0),
-  outcome: z.enum(['passed', 'failed', 'no_quorum']),
-  decidedByChair: z.boolean(),
-});
-export type BallotResult = z.infer<typeof ballotResultSchema>;
+/** Defined beside the ballot entity (which carries the result stored at close). */
+export { ballotResultSchema, type BallotResult } from '../opinions/ballotResultSchema.ts';
 
 export const ballotStatusResponseSchema = z.strictObject({
   ballot: opinionBallotSchema,
@@ -74,3 +71,19 @@ export const ballotStatusResponseSchema = z.strictObject({
   result: ballotResultSchema,
 });
 export type BallotStatusResponse = z.infer<typeof ballotStatusResponseSchema>;
+
+/**
+ * A reminder to answer (secretariat). Without `memberIds`: every member asked who has no
+ * verified opinion yet. With them: those of them still without one (each must be asked on the
+ * ballot, else INVALID_INPUT). A closed ballot is CONFLICT.
+ */
+export const sendRemindersRequestSchema = z.strictObject({
+  memberIds: z.array(idSchema).min(1).max(1000).optional(),
+});
+export type SendRemindersRequest = z.infer<typeof sendRemindersRequestSchema>;
+
+/** The reminders sent (one per member reminded; empty when everyone had answered). */
+export const sendRemindersResponseSchema = z.strictObject({
+  reminders: z.array(reminderSchema),
+});
+export type SendRemindersResponse = z.infer<typeof sendRemindersResponseSchema>;

@@ -88,6 +88,10 @@ export class OpinionService {
     const ballot = this.ballot(input.ballotId, user);
     if (!ballot.eligibleMemberIds.includes(user.id))
       throw new IpcError('NOT_FOUND', 'you are not asked on this ballot');
+    // Closed as this device knows it: nothing is signed or queued (the server would refuse it
+    // BALLOT_CLOSED anyway; a close not yet synced is still decided there).
+    if (ballot.status === 'closed')
+      throw new IpcError('BALLOT_CLOSED', 'the ballot is closed; no more opinions are accepted');
     const credential = this.deps.credentials.open(input.password);
     let signed;
     try {
@@ -148,7 +152,8 @@ export class OpinionService {
       };
     });
     members.sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'));
-    return { ballot, members, result: ballotResult(ballot, members) };
+    // Once closed, the result the server stored at close is the result (never recomputed here).
+    return { ballot, members, result: ballot.result ?? ballotResult(ballot, members) };
   }
 
   private view(ballot: OpinionBallot, user: User): BallotView {

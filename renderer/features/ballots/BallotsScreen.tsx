@@ -43,7 +43,9 @@ export function BallotsScreen() {
               </span>
               <span className="badge" data-testid="ballot-my-state">
                 {myOpinion === null
-                  ? t('ballots.task.todo')
+                  ? ballot.status === 'closed'
+                    ? t('ballots.task.closed')
+                    : t('ballots.task.todo')
                   : t(`ballots.task.${myOpinion.status}`)}
               </span>
             </li>

@@ -16,6 +16,7 @@ export const WORDED_REASONS = [
   'SIGNING_TIME_IN_FUTURE',
   'BAD_SIGNATURE',
   'PAYLOAD_MISMATCH',
+  'BALLOT_CLOSED',
 ] as const satisfies readonly OpinionVerifyCode[];
 export type WordedReason = (typeof WORDED_REASONS)[number];
 

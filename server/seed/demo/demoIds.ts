@@ -4,7 +4,7 @@
  * Shape: `ecab000G-0000-4000-8000-NNNNNNNNNNNN` (G = entity group, N = number in hex). The
  * version nibble is 4 and the variant nibble is 8, so every id is a valid RFC 9562 UUID.
  */
-const GROUPS = { user: 1, meeting: 2, item: 3, document: 4 } as const;
+const GROUPS = { user: 1, meeting: 2, item: 3, document: 4, opinionBallot: 5 } as const;
 export type DemoIdGroup = keyof typeof GROUPS;
 
 /** `n` must be a positive integer below 2^48. */

@@ -23,6 +23,11 @@ export const opinionBallots = pgTable('opinion_ballots', {
   status: text('status').notNull(),
   createdBy: uuid('created_by'),
   createdAt: instant('created_at').notNull(),
+  /** Set with `result` when the ballot closes (0007_reminders.sql); never changed after. */
+  closedAt: instant('closed_at'),
+  closedBy: uuid('closed_by'),
+  /** shared/opinions/ballotResultSchema.ts as stored at close; null while open. */
+  result: jsonb('result'),
 });
 
 export const opinionBallotDocuments = pgTable(

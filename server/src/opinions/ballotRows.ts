@@ -1,4 +1,8 @@
 import type { OpinionBallot, OpinionRecord } from '../../../shared/domain/opinionBallot.ts';
+import {
+  ballotResultSchema,
+  type BallotResult,
+} from '../../../shared/opinions/ballotResultSchema.ts';
 import type { OpinionDocument } from '../../../shared/opinions/payload.ts';
 import { opinionExceptionSchema } from '../../../shared/opinions/payload.ts';
 import {
@@ -72,7 +76,16 @@ export async function loadOpinionBallot(
     ruleSetId: row.ruleSetId,
     status: row.status === 'closed' ? 'closed' : 'open',
     createdAt: row.createdAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
+    result: storedResult(row.result),
   };
+}
+
+/** The result stored at close (JSON read back from the database is parsed like any input). */
+function storedResult(value: unknown): BallotResult | null {
+  if (value === null || value === undefined) return null;
+  const parsed = ballotResultSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 const isVerifyCode = (code: string | null): code is OpinionVerifyCode =>

@@ -19,6 +19,7 @@ import {
   opinionBallots,
   opinions,
 } from '../db/opinionSchema.ts';
+import type { Database } from '../db/openDatabase.ts';
 import { writeTransaction } from '../db/writeTransaction.ts';
 import type { ServerContext } from '../ServerContext.ts';
 import { ServerError } from '../ServerError.ts';
@@ -101,7 +102,8 @@ export async function refreshBallotsOfDocument(
       .where(eq(opinionBallotDocuments.documentId, documentId));
     for (const { ballotId } of rows) {
       const ballot = await loadOpinionBallot(w.tx, ballotId);
-      if (ballot === null) continue;
+      // A closed ballot is a record: what it was on stays as it was sent.
+      if (ballot === null || ballot.status === 'closed') continue;
       w.change(
         ...ballot.eligibleMemberIds.map((m) => memberOnlyUpsertChange('opinionBallot', ballot, m)),
       );
@@ -150,26 +152,24 @@ export async function bindCertificate(
   });
 }
 
-/** The follow-up table (per member) and the result under the ballot's rule set. */
-export async function ballotStatus(
-  ctx: ServerContext,
-  ballotId: string,
-): Promise<BallotStatusResponse> {
-  const ballot = await loadOpinionBallot(ctx.db, ballotId);
-  if (ballot === null) throw new ServerError('NOT_FOUND', 'no such ballot');
+/**
+ * Each member asked, by name: answered and verified (their current opinion), refused (their
+ * latest refused one), or not yet. Read through `db` (a transaction when closing).
+ */
+async function memberStatuses(db: Database, ballot: OpinionBallot): Promise<MemberOpinionStatus[]> {
   const people =
     ballot.eligibleMemberIds.length === 0
       ? []
-      : await ctx.db
+      : await db
           .select({ id: users.id, displayName: users.displayName })
           .from(users)
           .where(inArray(users.id, ballot.eligibleMemberIds));
-  const rows = await ctx.db
+  const rows = await db
     .select()
     .from(opinions)
-    .where(eq(opinions.ballotId, ballotId))
+    .where(eq(opinions.ballotId, ballot.id))
     .orderBy(asc(opinions.receivedAt));
-  const members: MemberOpinionStatus[] = people
+  return people
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'))
     .map((p) => {
       const mine = rows.filter((r) => r.memberId === p.id);
@@ -190,5 +190,56 @@ export async function ballotStatus(
         opinion,
       };
     });
-  return { ballot, members, result: ballotResult(ballot, members) };
+}
+
+/**
+ * The follow-up table (per member) and the result under the ballot's rule set: the result so
+ * far while open, the result stored at close once closed (never recomputed).
+ */
+export async function ballotStatus(
+  ctx: ServerContext,
+  ballotId: string,
+): Promise<BallotStatusResponse> {
+  const ballot = await loadOpinionBallot(ctx.db, ballotId);
+  if (ballot === null) throw new ServerError('NOT_FOUND', 'no such ballot');
+  const members = await memberStatuses(ctx.db, ballot);
+  return { ballot, members, result: ballot.result ?? ballotResult(ballot, members) };
+}
+
+/**
+ * Closes a ballot (secretariat): computes the result with shared/rules over the current
+ * verified opinions and stores it with the closing time, once. The row lock orders it with
+ * opinion pushes (they lock the ballot row for share): an opinion either committed before and
+ * counts, or arrives after and is refused BALLOT_CLOSED. Closing a closed ballot answers it
+ * unchanged (idempotent: a retry after a lost answer is harmless). Every member asked gets the
+ * closed ballot by sync (staff see those entries too).
+ */
+export async function closeOpinionBallot(
+  ctx: ServerContext,
+  actor: Actor,
+  ballotId: string,
+): Promise<OpinionBallot> {
+  return writeTransaction(ctx, actor, async (w) => {
+    const [row] = await w.tx
+      .select({ status: opinionBallots.status })
+      .from(opinionBallots)
+      .where(eq(opinionBallots.id, ballotId))
+      .for('update');
+    if (row === undefined) throw new ServerError('NOT_FOUND', 'no such ballot');
+    const open = await loadOpinionBallot(w.tx, ballotId);
+    if (open === null) throw new Error('ballot vanished');
+    if (row.status === 'closed') return open;
+    const result = ballotResult(open, await memberStatuses(w.tx, open));
+    await w.tx
+      .update(opinionBallots)
+      .set({ status: 'closed', closedAt: w.now, closedBy: w.actor.userId, result })
+      .where(eq(opinionBallots.id, ballotId));
+    const closed = await loadOpinionBallot(w.tx, ballotId);
+    if (closed === null) throw new Error('ballot vanished');
+    w.change(
+      ...closed.eligibleMemberIds.map((m) => memberOnlyUpsertChange('opinionBallot', closed, m)),
+    );
+    w.audit('opinionBallot.close', ballotId, { result });
+    return closed;
+  });
 }

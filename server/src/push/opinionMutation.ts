@@ -19,7 +19,9 @@ const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(byt
  * A signed written opinion (workflow 4), checked in this order:
  * 1. NOT_FOUND unless the ballot exists and the caller is one of its members (same answer);
  * 2. OPINION_REJECTED "REPLAY" when this opinion id was already received (nothing kept);
- * 3. verifyOpinion on trusted time = the server's receipt (`s.now`), with the bound
+ * 3. BALLOT_CLOSED when the secretariat closed the ballot before it arrived (its result is
+ *    stored and final);
+ * 4. verifyOpinion on trusted time = the server's receipt (`s.now`), with the bound
  *    certificates, the ballot's current document versions and GRACE_SECONDS; then the grace
  *    rule's other half: signingTime ≤ deadline (the device clock never extends a deadline, and
  *    the grace period only covers opinions signed in time that arrived late).
@@ -32,10 +34,13 @@ export async function submitOpinion(
   args: MutationArgs<'opinion.submit'>,
 ): Promise<void> {
   const memberId = s.principal.userId;
+  // Share lock: closing the ballot (ballotService.closeOpinionBallot) waits for this push, and a
+  // push after a close sees it closed.
   const [ballot] = await s.tx
     .select()
     .from(opinionBallots)
-    .where(eq(opinionBallots.id, args.ballotId));
+    .where(eq(opinionBallots.id, args.ballotId))
+    .for('share');
   const [member] = await s.tx
     .select({ userId: opinionBallotMembers.userId })
     .from(opinionBallotMembers)
@@ -88,6 +93,9 @@ export async function submitOpinion(
       return [memberOnlyUpsertChange('opinion', toOpinionRecord(row, ballot.meetingId), memberId)];
     });
   };
+
+  if (ballot.status === 'closed')
+    return reject('BALLOT_CLOSED', 'the ballot was closed before this opinion arrived');
 
   const trust = await trustStoreFor(s.config);
   if (trust === null) return reject('UNTRUSTED_CHAIN', 'the server has no trust configuration');
