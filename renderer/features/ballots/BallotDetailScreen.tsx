@@ -5,6 +5,7 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 import { isStaff } from '../secretariat/isStaff.ts';
 import { useSessionStore } from '../session/sessionStore.ts';
 import { AnswerForm } from './AnswerForm.tsx';
+import { EvidenceExport } from './EvidenceExport.tsx';
 import { FollowUpTable } from './FollowUpTable.tsx';
 import { OpinionStatus } from './OpinionStatus.tsx';
 import { useBallot, useMyOpinions } from './useBallots.ts';
@@ -12,7 +13,7 @@ import { useBallot, useMyOpinions } from './useBallots.ts';
 /**
  * One ballot: the question, the deadline, the drafts (the exact versions an answer signs, with
  * links to the reader where the papers are on this device), my answers so far and the form to
- * answer (members asked); the follow-up table for the secretariat.
+ * answer (members asked, while open); the follow-up table for the secretariat.
  */
 export function BallotDetailScreen({ ballotId }: { ballotId: string }) {
   const { t } = useTranslation();
@@ -68,7 +69,15 @@ export function BallotDetailScreen({ ballotId }: { ballotId: string }) {
           ))}
         </>
       ) : null}
-      {asked ? (
+      {ballot.status === 'closed' ? (
+        <p className="notice" role="status" data-testid="ballot-closed">
+          {t('ballots.closed.notice', {
+            closedAt:
+              ballot.closedAt != null ? formatDateTime(Date.parse(ballot.closedAt), language) : '',
+          })}
+        </p>
+      ) : null}
+      {asked && ballot.status === 'open' ? (
         <>
           <h2>{t('ballots.answer.title')}</h2>
           <AnswerForm
@@ -81,6 +90,7 @@ export function BallotDetailScreen({ ballotId }: { ballotId: string }) {
         </>
       ) : null}
       {isStaff(user?.role) ? <FollowUpTable ballotId={ballot.id} /> : null}
+      {isStaff(user?.role) ? <EvidenceExport ballotId={ballot.id} /> : null}
     </section>
   );
 }

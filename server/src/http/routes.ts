@@ -29,6 +29,7 @@ import type { ServerContext } from '../ServerContext.ts';
 import { ServerError } from '../ServerError.ts';
 import { createUser } from '../users/userService.ts';
 import { BALLOT_ROUTE_TABLE } from './ballotRoutes.ts';
+import { EVIDENCE_ROUTE_TABLE } from './evidenceRoutes.ts';
 import { readJsonBody } from './readJsonBody.ts';
 import { sendJson, sendNoContent } from './respond.ts';
 import { serveBlob } from './serveBlob.ts';
@@ -264,4 +265,5 @@ export const ROUTE_TABLE: readonly Route[] = [
       uploadVersion(call.ctx, call.req, call.res, principalOf(call), idParam(call, 0), call.url),
   },
   ...BALLOT_ROUTE_TABLE,
+  ...EVIDENCE_ROUTE_TABLE,
 ];
