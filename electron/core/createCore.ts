@@ -1,5 +1,7 @@
 import { exportAnnotations } from './annotations/exportAnnotations.ts';
+import { saveAnnotationExport } from './annotations/saveAnnotationExport.ts';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { createDispatch, type Dispatch, type Handlers } from '../../shared/ipc/dispatch.ts';
 import { IpcError } from '../../shared/ipc/errors.ts';
 import type { ConnectionState } from '../../shared/ipc/events.ts';
@@ -13,6 +15,8 @@ import type { KeySealer } from './crypto/KeySealer.ts';
 import { EventHub } from './events/EventHub.ts';
 import { createWriteFeatures } from './features/createWriteFeatures.ts';
 import { CredentialStore } from './opinions/CredentialStore.ts';
+import { evidenceHandlers } from './opinions/evidenceHandlers.ts';
+import { ballotAdminHandlers } from './opinions/ballotAdminHandlers.ts';
 import { opinionHandlers } from './opinions/opinionHandlers.ts';
 import { OpinionService } from './opinions/OpinionService.ts';
 import { DEFAULT_PUSH_TUNING, type PushTuning } from './outbox/PushTuning.ts';
@@ -29,6 +33,7 @@ import { SettingsService } from './settings/SettingsService.ts';
 import { openDatabase } from './store/openDatabase.ts';
 import { ReplicaOwner } from './store/ReplicaOwner.ts';
 import { ReplicaReader } from './store/ReplicaReader.ts';
+import { ReadingPositionStore } from './reader/ReadingPositionStore.ts';
 import { applyChanges } from './sync/applyChanges.ts';
 import { defaultSocketFactory, type SocketFactory } from './sync/SocketFactory.ts';
 import { SyncEngine } from './sync/SyncEngine.ts';
@@ -278,6 +283,9 @@ export function createCore(options: CoreOptions): Core {
     now: () => clock.now(),
   });
 
+  // 6. Where each member left each paper (per user, in the local store).
+  const positions = new ReadingPositionStore(db, log);
+
   const handlers: Handlers = {
     'app:info': () => ({
       version: options.version,
@@ -313,17 +321,50 @@ export function createCore(options: CoreOptions): Core {
       requireReader();
       return documents.read(documentId);
     },
-    'annotations:export': async ({ documentId, format }) => {
+    'documents:readVersion': ({ documentId, version }) => {
+      requireReader();
+      return documents.readVersion(documentId, version);
+    },
+    'readingPositions:get': ({ documentId, sha256 }) => ({
+      position: positions.get(writes.context.user().id, documentId, sha256),
+    }),
+    'readingPositions:set': ({ documentId, sha256, position }) => {
+      positions.set(writes.context.user().id, documentId, sha256, position, clock.now());
+      return {};
+    },
+    'annotations:export': async ({ documentId, format, target }) => {
       requireReader();
       const mine = writes.annotations.mine(documentId);
       const paper = await documents.read(documentId);
       const authorName = (id: string) => writes.annotations.authorName(id);
-      return exportAnnotations({ paper, mine, authorName }, format);
+      const exported = await exportAnnotations({ paper, mine, authorName }, format);
+      return target === 'file'
+        ? saveAnnotationExport(exported, join(options.dataDir, 'exports'))
+        : exported;
     },
     'sync:now': () => ({ started: sync.requestPull() }),
     'connection:get': () => sync.connection(),
     ...writes.handlers,
     ...opinionHandlers({ ctx: writes.context, credentials, opinions }),
+    ...ballotAdminHandlers({
+      db,
+      cipher,
+      log,
+      ctx: writes.context,
+      fetch: fetchImpl,
+      session: () => sessions.active(),
+      onAuthFailure: endSession,
+      requestPull: () => void sync.requestPull(),
+    }),
+    ...evidenceHandlers({
+      fetch: fetchImpl,
+      session: () => sessions.active(),
+      user: () => writes.context.user(),
+      openCredential: (password) => credentials.open(password),
+      exportDir: join(options.dataDir, 'exports'),
+      now: () => clock.now(),
+      onProgress: (progress) => events.emit('evidence:progress', progress),
+    }),
   };
 
   const dispatch = createDispatch(handlers, {

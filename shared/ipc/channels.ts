@@ -27,6 +27,8 @@ export const CHANNELS = [
   'votes:cast',
   'votes:open',
   'votes:close',
+  'attendance:get',
+  'attendance:set',
   'outbox:status',
   'outbox:dismiss',
   'annotations:list',
@@ -35,6 +37,14 @@ export const CHANNELS = [
   'annotations:delete',
   'annotations:reanchor',
   'annotations:export',
+  'annotations:place',
+  'annotationComments:list',
+  'annotationComments:create',
+  'annotationComments:edit',
+  'annotationComments:delete',
+  'documents:readVersion',
+  'readingPositions:get',
+  'readingPositions:set',
   'certificates:import',
   'certificates:get',
   'ballots:list',
@@ -42,6 +52,11 @@ export const CHANNELS = [
   'opinions:sign',
   'opinions:list',
   'ballots:followUp',
+  'ballots:exportEvidence',
+  'ballots:close',
+  'ballots:remind',
+  'reminders:list',
+  'reminders:dismiss',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -52,6 +67,7 @@ export const EVENTS = [
   'sync:applied',
   'download:progress',
   'outbox:changed',
+  'evidence:progress',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
 

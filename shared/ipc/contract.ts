@@ -21,10 +21,21 @@ import {
   annotationListSchema,
   annotationReanchorInputSchema,
   annotationReanchorOutputSchema,
+  annotationPlaceInputSchema,
+  annotationPlaceOutputSchema,
   annotationUpdateInputSchema,
   annotationViewSchema,
 } from '../domain/annotationViews.ts';
-import { opinionViewSchema } from '../domain/opinionBallot.ts';
+import {
+  annotationCommentBodySchema,
+  annotationCommentThreadSchema,
+  annotationCommentViewSchema,
+} from '../domain/annotationComment.ts';
+import { readingPositionKeySchema, readingPositionSchema } from '../domain/readingPosition.ts';
+import { opinionBallotSchema, opinionViewSchema } from '../domain/opinionBallot.ts';
+import { reminderSchema } from '../domain/reminder.ts';
+import { evidenceExportInputSchema, evidenceExportOutputSchema } from '../domain/evidenceViews.ts';
+import { attendanceViewSchema } from '../domain/attendanceView.ts';
 import {
   ballotFollowUpSchema,
   ballotViewSchema,
@@ -159,6 +170,15 @@ export const contract = {
     input: z.strictObject({ voteId: idSchema }),
     output: z.strictObject({ vote: voteSchema }),
   },
+  /** Who is recorded present at the meeting and whether the quorum is reached; works offline. */
+  'attendance:get': { input: z.strictObject({ meetingId: idSchema }), output: attendanceViewSchema },
+  /** Secretariat, online only: the roll call, the whole list of participants present.
+   * Errors: SERVER_UNREACHABLE, FORBIDDEN, NOT_FOUND, INVALID_INPUT (not a participant),
+   * CONFLICT (the meeting is closed). Returns the attendance as it now stands. */
+  'attendance:set': {
+    input: z.strictObject({ meetingId: idSchema, present: z.array(idSchema).max(10_000) }),
+    output: attendanceViewSchema,
+  },
   /** Pending count, refused changes, last push time and error, protocol state. */
   'outbox:status': { input: noInput, output: outboxStatusSchema },
   /** Forgets a refused change (NOT_FOUND if it is not a refused one). Returns the new status. */
@@ -191,6 +211,51 @@ export const contract = {
     input: annotationExportInputSchema,
     output: annotationExportOutputSchema,
   },
+  /** Makes re-anchored placements of my text annotations durable (annotation.reanchor through
+   * the outbox), once each: others' annotations, ones already on `version` or newer, and ones
+   * with a change of theirs still queued are skipped. Errors: NOT_FOUND (document, version). */
+  'annotations:place': { input: annotationPlaceInputSchema, output: annotationPlaceOutputSchema },
+  /** The comments on an annotation this device can see, in thread order, with pending and
+   * refused flags. Errors: NOT_FOUND (an annotation not on this device). */
+  'annotationComments:list': {
+    input: z.strictObject({ annotationId: idSchema }),
+    output: annotationCommentThreadSchema,
+  },
+  /** Errors: NOT_FOUND (annotation, or a parent not on it). Body: plain text, trimmed. */
+  'annotationComments:create': {
+    input: z.strictObject({
+      annotationId: idSchema,
+      parentId: idSchema.nullable(),
+      body: annotationCommentBodySchema,
+    }),
+    output: annotationCommentViewSchema,
+  },
+  /** Only the author (NOT_AUTHOR); NOT_FOUND for an unknown or deleted comment. */
+  'annotationComments:edit': {
+    input: z.strictObject({ id: idSchema, body: annotationCommentBodySchema }),
+    output: annotationCommentViewSchema,
+  },
+  /** Only the author (NOT_AUTHOR); the comment keeps its place with an empty body. */
+  'annotationComments:delete': {
+    input: z.strictObject({ id: idSchema }),
+    output: annotationCommentViewSchema,
+  },
+  /** One version's bytes (e.g. the one I annotated, to show what changed), verified against its
+   * SHA-256. Errors: NOT_FOUND (document or version), NOT_CACHED, INTEGRITY_FAILED. */
+  'documents:readVersion': {
+    input: z.strictObject({ documentId: idSchema, version: z.number().int().min(1) }),
+    output: z.strictObject({ sha256: sha256Schema, version: z.number().int().min(1), base64: z.string() }),
+  },
+  /** Where the signed-in member left this version of the paper; null if never opened here. */
+  'readingPositions:get': {
+    input: readingPositionKeySchema,
+    output: z.strictObject({ position: readingPositionSchema.nullable() }),
+  },
+  /** Remembers where the member is in the paper (the renderer debounces the calls). */
+  'readingPositions:set': {
+    input: readingPositionKeySchema.extend({ position: readingPositionSchema }),
+    output: z.strictObject({}),
+  },
   // Written opinions (workflow 4). The signing key stays in the core, sealed at rest.
   /** Opens the PKCS#12 with its password and keeps it sealed on this device; nothing is kept on
    * failure. Errors: PKCS12_WRONG_PASSWORD, PKCS12_TAMPERED, PKCS12_INVALID. */
@@ -203,11 +268,37 @@ export const contract = {
   'ballots:list': { input: noInput, output: z.strictObject({ ballots: z.array(ballotViewSchema) }) },
   'ballots:get': { input: z.strictObject({ ballotId: idSchema }), output: ballotViewSchema },
   /** Signs over the ballot's document versions on this device and queues it (works offline).
-   * Errors: NO_CERTIFICATE, PKCS12_WRONG_PASSWORD, NOT_FOUND, INVALID_INPUT. */
+   * Errors: NO_CERTIFICATE, PKCS12_WRONG_PASSWORD, NOT_FOUND, INVALID_INPUT, BALLOT_CLOSED (the
+   * ballot is closed as this device knows it). */
   'opinions:sign': { input: opinionSignInputSchema, output: opinionViewSchema },
   'opinions:list': { input: z.strictObject({ ballotId: idSchema }), output: opinionListSchema },
   /** Secretariat: per member answered/verified/refused/not yet, and the result so far. */
   'ballots:followUp': { input: z.strictObject({ ballotId: idSchema }), output: ballotFollowUpSchema },
+  /** Secretariat, online only (never queued): closes the ballot; the server stores its result
+   * and refuses later opinions BALLOT_CLOSED. Idempotent. Errors: SERVER_UNREACHABLE,
+   * FORBIDDEN (not secretariat), NOT_FOUND. */
+  'ballots:close': {
+    input: z.strictObject({ ballotId: idSchema }),
+    output: z.strictObject({ ballot: opinionBallotSchema }),
+  },
+  /** Secretariat, online only: reminds the members named (or all who have not answered) by an
+   * in-app notice on their devices. Returns who was reminded (those who answered are skipped).
+   * Errors: SERVER_UNREACHABLE, FORBIDDEN, NOT_FOUND, CONFLICT (closed), INVALID_INPUT. */
+  'ballots:remind': {
+    input: z.strictObject({ ballotId: idSchema, memberIds: z.array(idSchema).min(1).max(1000).optional() }),
+    output: z.strictObject({ memberIds: z.array(idSchema) }),
+  },
+  /** My reminders not dismissed on this device, newest first (works offline). */
+  'reminders:list': { input: noInput, output: z.strictObject({ reminders: z.array(reminderSchema) }) },
+  /** Dismisses a reminder on this device only. Returns the remaining ones. Errors: NOT_FOUND. */
+  'reminders:dismiss': {
+    input: z.strictObject({ id: idSchema }),
+    output: z.strictObject({ reminders: z.array(reminderSchema) }),
+  },
+  /** Secretariat, online: builds the ballot's evidence export (docs/evidence-export.md) and signs
+   * its report with this device's certificate; progress as `evidence:progress`. Errors:
+   * FORBIDDEN, NO_CERTIFICATE, PKCS12_WRONG_PASSWORD, NOT_LOGGED_IN, SERVER_UNREACHABLE, NOT_FOUND. */
+  'ballots:exportEvidence': { input: evidenceExportInputSchema, output: evidenceExportOutputSchema },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

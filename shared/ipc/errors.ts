@@ -40,6 +40,10 @@ export const IPC_ERROR_CODES = [
   'PKCS12_INVALID',
   /** Signing needs a certificate imported on this device first. */
   'NO_CERTIFICATE',
+  /** Commenting, giving a position or voting in a meeting that is closed. */
+  'MEETING_CLOSED',
+  /** Signing an opinion on a written-opinion ballot this device knows is closed. */
+  'BALLOT_CLOSED',
 ] as const;
 
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import { settingsSchema } from '../domain/settings.ts';
 import { userSchema } from '../domain/user.ts';
 import { downloadProgressSchema } from '../domain/offline.ts';
 import { outboxCountsSchema } from '../domain/views.ts';
+import { evidenceProgressSchema } from '../domain/evidenceViews.ts';
 import { ENTITIES } from '../protocol/changes.ts';
 import type { EventName } from './channels.ts';
 
@@ -28,6 +29,8 @@ export const events = {
   'download:progress': downloadProgressSchema,
   /** The outbox changed (a local write, an ack, a refusal, a dismissal, an update needed). */
   'outbox:changed': outboxCountsSchema,
+  /** A ballot's evidence export moved on to its next step (ballots:exportEvidence). */
+  'evidence:progress': evidenceProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

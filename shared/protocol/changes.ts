@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { agendaItemSchema, documentSchema, documentVersionSchema, meetingSchema, participantSchema } from '../domain/meeting.ts';
 import { userSchema } from '../domain/user.ts';
 import { annotationRecordSchema } from '../domain/annotation.ts';
+import { annotationCommentSchema } from '../domain/annotationComment.ts';
 import { commentSchema } from '../domain/comment.ts';
 import { positionSchema } from '../domain/position.ts';
 import { ballotSchema, voteSchema } from '../domain/vote.ts';
 import { opinionBallotSchema, opinionRecordSchema } from '../domain/opinionBallot.ts';
+import { reminderSchema } from '../domain/reminder.ts';
+import { attendanceSchema } from '../domain/attendance.ts';
 
 /**
  * One entry of the server's change log as a device receives it. `seq` is global and gap-free
@@ -42,6 +45,13 @@ export const ENTITIES = [
   'opinionBallot',
   /** A received signed opinion (verified or rejected); among members only its author's. */
   'opinion',
+  /** Who is recorded present at a meeting (one record per meeting, id = meeting id); reaches
+   * everyone who may see the meeting. Quorum is shown from it. */
+  'attendance',
+  /** A comment on an annotation; reaches exactly those its annotation reaches. */
+  'annotationComment',
+  /** An in-app reminder to answer a written-opinion ballot; reaches only the member reminded. */
+  'reminder',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -66,6 +76,9 @@ export const changeSchema = z.union([
   upsert('annotation', annotationRecordSchema),
   upsert('opinionBallot', opinionBallotSchema),
   upsert('opinion', opinionRecordSchema),
+  upsert('attendance', attendanceSchema),
+  upsert('annotationComment', annotationCommentSchema),
+  upsert('reminder', reminderSchema),
   deleteChangeSchema,
 ]);
 export type Change = z.infer<typeof changeSchema>;

@@ -28,6 +28,8 @@ export interface FakeCoreState {
   /** base64 of each readable document by id; others answer NOT_CACHED. */
   documents: Record<string, string>;
   connection: ConnectionState;
+  /** Reading positions the core keeps, by `${userId}:${documentId}` (readingPositions:*). */
+  readingPositions: Record<string, { sha256: string; position: unknown }>;
 }
 
 export interface FakeBridge extends EcabinetBridge {
@@ -74,6 +76,7 @@ export function createFakeBridge(
     meetings: [],
     documents: {},
     connection: { state: 'online', lastSyncedAt: null },
+    readingPositions: {},
     ...state,
   };
 
@@ -161,6 +164,18 @@ export function createFakeBridge(
         const base64 = typeof id === 'string' ? core.documents[id] : undefined;
         if (base64 === undefined) return fail('NOT_CACHED');
         return { ok: true, value: { sha256: 'a'.repeat(64), version: 1, base64 } };
+      }
+      case 'readingPositions:get':
+      case 'readingPositions:set': {
+        if (!core.user) return fail('NOT_LOGGED_IN');
+        const key = `${core.user.id}:${String(field(input, 'documentId'))}`;
+        const sha256 = String(field(input, 'sha256'));
+        if (channel === 'readingPositions:set') {
+          core.readingPositions[key] = { sha256, position: field(input, 'position') };
+          return { ok: true, value: {} };
+        }
+        const kept = core.readingPositions[key];
+        return { ok: true, value: { position: kept?.sha256 === sha256 ? kept.position : null } };
       }
       case 'sync:now':
         return { ok: true, value: { started: true } };

@@ -8,10 +8,12 @@ import type {
   VoteView,
 } from '../../shared/domain/views.ts';
 import type { MeetingDetail } from '../../shared/domain/offline.ts';
+import type { Reminder } from '../../shared/domain/reminder.ts';
 import type { User } from '../../shared/domain/user.ts';
 import type { Channel, EventName } from '../../shared/ipc/channels.ts';
 import type { ConnectionState } from '../../shared/ipc/events.ts';
 import type { Entity } from '../../shared/protocol/changes.ts';
+import { handleAttendance } from './fakeAttendance.ts';
 import { uuid } from './fixtures.ts';
 
 /** What the fake core holds of what members write. Every field is mutable by the test. */
@@ -28,6 +30,10 @@ export interface FakeWriteState {
   lastPushAt: number | null;
   lastError: OutboxStatus['lastError'];
   updateRequired: boolean;
+  /** The roll call per meeting id (`attendance:get`); a meeting not listed has none yet. */
+  attendance: Record<string, string[]>;
+  /** Reminders not dismissed on this device, newest first (`reminders:list`). */
+  reminders: Reminder[];
 }
 
 /** What the fake core needs from the fake bridge around it. */
@@ -102,6 +108,8 @@ export function createFakeWriteCore(host: FakeWriteHost): FakeWriteCore {
     lastPushAt: null,
     lastError: null,
     updateRequired: false,
+    attendance: {},
+    reminders: [],
   };
   const queue: Queued[] = [];
   /** Meetings whose positions the fake made up: they start by the clock. */
@@ -492,17 +500,35 @@ export function createFakeWriteCore(host: FakeWriteHost): FakeWriteCore {
     }
   }
 
+  function handleReminders(channel: Channel, input: unknown): unknown {
+    switch (channel) {
+      case 'reminders:list':
+        return ok({ reminders: [...state.reminders] });
+      case 'reminders:dismiss': {
+        const id = field(input, 'id');
+        if (!state.reminders.some((r) => r.id === id)) return fail('NOT_FOUND');
+        state.reminders = state.reminders.filter((r) => r.id !== id);
+        return ok({ reminders: [...state.reminders] });
+      }
+      default:
+        return undefined;
+    }
+  }
+
   return {
     state,
     handle(channel, input) {
-      if (!/^(comments|positions|votes|outbox):/.test(channel)) return undefined;
+      if (!/^(comments|positions|votes|outbox|reminders|attendance):/.test(channel))
+        return undefined;
       const user = host.user();
       if (!user) return fail('NOT_LOGGED_IN');
       return (
         handleComments(channel, input, user) ??
         handlePositions(channel, input) ??
         handleVotes(channel, input, user) ??
-        handleOutbox(channel, input)
+        handleAttendance(host, state.attendance, channel, input, user) ??
+        handleOutbox(channel, input) ??
+        handleReminders(channel, input)
       );
     },
     pendingCount: () => queue.length,

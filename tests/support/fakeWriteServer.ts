@@ -233,7 +233,14 @@ export function attachWriteServer(server: FakeSyncServer, log: ChangeLog): FakeW
       case 'annotation.create':
       case 'annotation.update':
       case 'annotation.delete':
+      case 'annotation.reanchor':
         return applyAnnotation(userId, kind, rawArgs);
+      case 'annotationComment.create':
+      case 'annotationComment.edit':
+      case 'annotationComment.delete':
+        // Not modelled by this fake (the real server's suites and the core-against-server
+        // tests cover comments on annotations): refused as a server that does not know them.
+        return reject('UNKNOWN_MUTATION', kind);
       case 'opinion.submit': {
         // The fake does not verify signatures (the real server's suites do): it records the
         // signed answer as verified, received now.
@@ -365,6 +372,10 @@ function parseAnnotationMutation(
       return a.success ? { kind, args: a.data } : null;
     }
     case 'annotation.delete': {
+      const a = mutationArgs[kind].safeParse(args);
+      return a.success ? { kind, args: a.data } : null;
+    }
+    case 'annotation.reanchor': {
       const a = mutationArgs[kind].safeParse(args);
       return a.success ? { kind, args: a.data } : null;
     }

@@ -1,4 +1,5 @@
 import type { AnnotationRecord } from '../../../shared/domain/annotation.ts';
+import type { AnnotationComment } from '../../../shared/domain/annotationComment.ts';
 import type { Comment } from '../../../shared/domain/comment.ts';
 import type { Position } from '../../../shared/domain/position.ts';
 import type { OpinionView } from '../../../shared/domain/opinionBallot.ts';
@@ -7,6 +8,7 @@ import { applyToOpinion } from '../../../shared/sync/optimisticOpinion.ts';
 import { isMutationKind, mutationArgs } from '../../../shared/sync/mutations.ts';
 import {
   applyToAnnotation,
+  applyToAnnotationComment,
   applyToBallot,
   applyToComment,
   applyToPosition,
@@ -48,7 +50,12 @@ export function targetOf(mutation: LocalMutation, userId: string): Target {
     case 'annotation.create':
     case 'annotation.update':
     case 'annotation.delete':
+    case 'annotation.reanchor':
       return { table: 'annotations', id: mutation.args.id };
+    case 'annotationComment.create':
+    case 'annotationComment.edit':
+    case 'annotationComment.delete':
+      return { table: 'annotation_comments', id: mutation.args.id };
     case 'opinion.submit':
       return { table: 'opinions', id: mutation.args.opinionId };
   }
@@ -98,8 +105,15 @@ function step(
     case 'annotation.create':
     case 'annotation.update':
     case 'annotation.delete':
+    case 'annotation.reanchor':
       return table === 'annotations'
         ? applyToAnnotation(current as AnnotationRecord | null, m, origin)
+        : current;
+    case 'annotationComment.create':
+    case 'annotationComment.edit':
+    case 'annotationComment.delete':
+      return table === 'annotation_comments'
+        ? applyToAnnotationComment(current as AnnotationComment | null, m, origin)
         : current;
     case 'opinion.submit':
       return table === 'opinions'

@@ -29,6 +29,12 @@ export function summarize(mutation: LocalMutation): string {
       return '';
     case 'opinion.submit':
       return '';
+    case 'annotationComment.create':
+    case 'annotationComment.edit':
+      return excerpt(mutation.args.body);
+    case 'annotationComment.delete':
+    case 'annotation.reanchor':
+      return '';
   }
 }
 

@@ -3,6 +3,10 @@ import {
   annotationRecordSchema,
   type AnnotationRecord,
 } from '../../../shared/domain/annotation.ts';
+import {
+  annotationCommentSchema,
+  type AnnotationComment,
+} from '../../../shared/domain/annotationComment.ts';
 import { commentSchema, type Comment } from '../../../shared/domain/comment.ts';
 import { opinionViewSchema, type OpinionView } from '../../../shared/domain/opinionBallot.ts';
 import { positionSchema, type Position } from '../../../shared/domain/position.ts';
@@ -19,6 +23,7 @@ export interface WriteRecords {
   ballots: Ballot;
   annotations: AnnotationRecord;
   opinions: OpinionView;
+  annotation_comments: AnnotationComment;
 }
 export type WriteTable = keyof WriteRecords;
 export type WriteRecord = WriteRecords[WriteTable];
@@ -57,6 +62,11 @@ export const WRITE_TABLES: { [T in WriteTable]: WriteTableSpec<T> } = {
     columns: ['meeting_id', 'ballot_id', 'member_id'],
     // '' = not in a meeting (a ballot between meetings): never erased with one.
     values: (o) => [o.meetingId ?? '', o.ballotId, o.memberId],
+  },
+  annotation_comments: {
+    schema: annotationCommentSchema,
+    columns: ['meeting_id', 'annotation_id'],
+    values: (c) => [c.meetingId, c.annotationId],
   },
 };
 

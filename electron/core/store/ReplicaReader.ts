@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/domain/meeting.ts';
 import { userSchema, type User } from '../../../shared/domain/user.ts';
 import { voteSchema, type Vote } from '../../../shared/domain/vote.ts';
+import { attendanceSchema, type Attendance } from '../../../shared/domain/attendance.ts';
 import type { FieldCipher } from '../crypto/FieldCipher.ts';
 import type { Logger } from '../log/logger.ts';
 import { recordContext, type ReplicaTable } from './replicaTables.ts';
@@ -149,6 +150,18 @@ export class ReplicaReader {
 
   vote(id: string): Vote | null {
     return this.read('votes', voteSchema, 'SELECT id, json FROM votes WHERE id = ?', id)[0] ?? null;
+  }
+
+  /** The meeting's roll call as the server last sent it; null before any was taken. */
+  attendance(meetingId: string): Attendance | null {
+    return (
+      this.read(
+        'attendance',
+        attendanceSchema,
+        'SELECT id, json FROM attendance WHERE id = ?',
+        meetingId,
+      )[0] ?? null
+    );
   }
 
   user(id: string): User | null {

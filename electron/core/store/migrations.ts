@@ -177,4 +177,49 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- Threaded comments on annotations (shared/domain/annotationComment.ts): a write table
+      -- like comments; a row reaches this device exactly while its annotation does.
+      CREATE TABLE annotation_comments (
+        id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, annotation_id TEXT NOT NULL,
+        json BLOB, local_json BLOB, pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1)),
+        CHECK (json IS NOT NULL OR local_json IS NOT NULL)
+      );
+      CREATE INDEX annotation_comments_annotation ON annotation_comments (annotation_id);
+      CREATE INDEX annotation_comments_meeting ON annotation_comments (meeting_id);
+      -- Where each member left each paper (page, offset, zoom as JSON; no text of the paper):
+      -- one row per user and document, for the file sha256 it was read at (a new version
+      -- starts at the top). Not replica data: it survives another user signing in.
+      -- updated_at: epoch ms (device clock), to bound the table to the most recent rows.
+      CREATE TABLE reading_positions (
+        user_id TEXT NOT NULL, document_id TEXT NOT NULL, sha256 TEXT NOT NULL,
+        state_json TEXT NOT NULL, updated_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, document_id)
+      );
+      CREATE INDEX reading_positions_recent ON reading_positions (user_id, updated_at);
+    `,
+  },
+  {
+    version: 6,
+    sql: `
+      -- The roll call of each meeting (shared/domain/attendance.ts): one server record per
+      -- meeting (id = meeting id), whole list of present user ids; never changed locally.
+      CREATE TABLE attendance (id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, json BLOB NOT NULL);
+    `,
+  },
+  {
+    version: 7,
+    sql: `
+      -- Reminders to answer a written-opinion ballot (shared/domain/reminder.ts), sent by the
+      -- secretariat to this member only; never changed locally except dismissed (local only:
+      -- 1 once the member dismissed the notice; a re-sent upsert keeps it). sent_at: epoch ms.
+      CREATE TABLE reminders (
+        id TEXT PRIMARY KEY, ballot_id TEXT NOT NULL, sent_at INTEGER NOT NULL,
+        dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1)), json BLOB NOT NULL
+      );
+      CREATE INDEX reminders_open ON reminders (dismissed, sent_at);
+    `,
+  },
 ];

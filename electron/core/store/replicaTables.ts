@@ -15,6 +15,9 @@ export const ENTITY_TABLES = {
   annotation: 'annotations',
   opinionBallot: 'opinion_ballots',
   opinion: 'opinions',
+  attendance: 'attendance',
+  annotationComment: 'annotation_comments',
+  reminder: 'reminders',
 } as const satisfies Record<Entity, string>;
 
 export type ReplicaTable = (typeof ENTITY_TABLES)[Entity];
@@ -37,6 +40,9 @@ export const REPLICA_DATA_TABLES = [
   'annotations',
   'opinion_ballots',
   'opinions',
+  'attendance',
+  'annotation_comments',
+  'reminders',
   'signing_credentials',
   'outbox',
   'outbox_client',

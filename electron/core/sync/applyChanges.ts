@@ -11,6 +11,7 @@ import {
 import { ENTITY_TABLES, recordContext } from '../store/replicaTables.ts';
 import { immediate } from '../store/transaction.ts';
 import { deleteOpinionBallot, upsertOpinionBallot } from './opinionBallotRows.ts';
+import { deleteReminder, upsertReminder } from './reminderRows.ts';
 
 export interface ApplyResult {
   /** Entities touched by the page (for `sync:applied`), in ENTITIES order. */
@@ -30,7 +31,7 @@ export interface ApplyResult {
  * (BEGIN IMMEDIATE … COMMIT): after a crash either both are stored or neither.
  * Idempotent: an upsert replaces the whole record; a delete of something unknown is a no-op;
  * re-applying a page gives the same state. Deleting a meeting (access withdrawn) erases its
- * agenda items, documents, versions, participants, votes, offline request, and the server's
+ * agenda items, documents, versions, participants, votes, attendance, offline request, and the server's
  * records of its comments, positions and ballots too.
  *
  * Comments, positions and ballots may have local changes waiting in the outbox: the server's
@@ -69,6 +70,7 @@ export function applyChanges(
             s.deleteParticipantsByMeeting.run(id);
             s.deleteOfflineMeeting.run(id);
             s.deleteVotesByMeeting.run(id);
+            s.deleteAttendance.run(id);
             eraseMeetingRecords(ctx, id);
             s.deleteMeeting.run(id);
             break;
@@ -105,11 +107,20 @@ export function applyChanges(
           case 'annotation':
             eraseServerRecord(ctx, 'annotations', id);
             break;
+          case 'annotationComment':
+            eraseServerRecord(ctx, 'annotation_comments', id);
+            break;
           case 'opinionBallot':
             deleteOpinionBallot(db, id);
             break;
           case 'opinion':
             eraseServerRecord(ctx, 'opinions', id);
+            break;
+          case 'reminder':
+            deleteReminder(db, id);
+            break;
+          case 'attendance':
+            s.deleteAttendance.run(id);
             break;
         }
         continue;
@@ -181,12 +192,23 @@ export function applyChanges(
         case 'annotation':
           storeServerRecord(ctx, 'annotations', change.data);
           break;
+        case 'annotationComment':
+          storeServerRecord(ctx, 'annotation_comments', change.data);
+          break;
         case 'opinionBallot':
           upsertOpinionBallot(db, change.data, seal('opinionBallot', change.data.id, change.data));
           break;
         case 'opinion':
           storeServerRecord(ctx, 'opinions', change.data);
           break;
+        case 'reminder':
+          upsertReminder(db, change.data, seal('reminder', change.data.id, change.data));
+          break;
+        case 'attendance': {
+          const d = change.data;
+          s.upsertAttendance.run(d.id, d.meetingId, seal('attendance', d.id, d));
+          break;
+        }
       }
     }
 
@@ -230,6 +252,8 @@ type Statements = Record<
   | 'deleteVotesByMeeting'
   | 'deleteVote'
   | 'upsertVote'
+  | 'deleteAttendance'
+  | 'upsertAttendance'
   | 'shaReferenced'
   | 'deleteCachedBlob'
   | 'setCursor',
@@ -277,6 +301,11 @@ function statements(db: DatabaseSync): Statements {
     deleteVote: p('DELETE FROM votes WHERE id = ?'),
     upsertVote: p(
       'INSERT OR REPLACE INTO votes (id, meeting_id, agenda_item_id, json) VALUES (?, ?, ?, ?)',
+    ),
+    // One attendance record per meeting, id = meeting id (shared/domain/attendance.ts).
+    deleteAttendance: p('DELETE FROM attendance WHERE id = ?'),
+    upsertAttendance: p(
+      'INSERT OR REPLACE INTO attendance (id, meeting_id, json) VALUES (?, ?, ?)',
     ),
     shaReferenced: p('SELECT 1 AS found FROM document_versions WHERE sha256 = ? LIMIT 1'),
     deleteCachedBlob: p('DELETE FROM cached_blobs WHERE sha256 = ?'),

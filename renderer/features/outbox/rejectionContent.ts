@@ -42,6 +42,10 @@ export const KIND_KEYS = {
   'annotation.update': 'annotationUpdate',
   'annotation.delete': 'annotationDelete',
   'opinion.submit': 'opinionSubmit',
+  'annotationComment.create': 'annotationCommentCreate',
+  'annotationComment.edit': 'annotationCommentEdit',
+  'annotationComment.delete': 'annotationCommentDelete',
+  'annotation.reanchor': 'annotationReanchor',
 } as const satisfies Record<MutationKind, string>;
 
 /** The key segment for `kind`, `other` for a kind this app does not know. */

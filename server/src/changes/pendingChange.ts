@@ -11,7 +11,10 @@ import type { Comment } from '../../../shared/domain/comment.ts';
 import type { Position } from '../../../shared/domain/position.ts';
 import type { Ballot, Vote } from '../../../shared/domain/vote.ts';
 import type { AnnotationRecord } from '../../../shared/domain/annotation.ts';
+import type { AnnotationComment } from '../../../shared/domain/annotationComment.ts';
 import type { OpinionBallot, OpinionRecord } from '../../../shared/domain/opinionBallot.ts';
+import type { Reminder } from '../../../shared/domain/reminder.ts';
+import type { Attendance } from '../../../shared/domain/attendance.ts';
 
 /**
  * The record shape carried by an upsert of each entity this server writes to its log (the
@@ -30,8 +33,11 @@ export interface EntityData {
   vote: Vote;
   ballot: Ballot;
   annotation: AnnotationRecord;
+  annotationComment: AnnotationComment;
   opinionBallot: OpinionBallot;
   opinion: OpinionRecord;
+  reminder: Reminder;
+  attendance: Attendance;
 }
 
 /** An entity this server writes to the change log. */
