@@ -325,9 +325,8 @@ export function createCore(options: CoreOptions): Core {
       requireReader();
       return documents.readVersion(documentId, version);
     },
-    'readingPositions:get': ({ documentId, sha256 }) => ({
-      position: positions.get(writes.context.user().id, documentId, sha256),
-    }),
+    'readingPositions:get': ({ documentId, sha256 }) =>
+      positions.get(writes.context.user().id, documentId, sha256),
     'readingPositions:set': ({ documentId, sha256, position }) => {
       positions.set(writes.context.user().id, documentId, sha256, position, clock.now());
       return {};

@@ -24,3 +24,21 @@ export const readingPositionKeySchema = z.strictObject({
   /** The file version read: a new version starts at the top. */
   sha256: sha256Schema,
 });
+
+/**
+ * `readingPositions:get` input. Without `sha256` the answer is the position last kept for the
+ * document whatever its file, with that file's hash, so the reader can ask while the paper's
+ * bytes are still on their way and keep it only if the hashes match.
+ */
+export const readingPositionQuerySchema = z.strictObject({
+  documentId: idSchema,
+  sha256: sha256Schema.optional(),
+});
+
+/** `readingPositions:get` output: the position (null if none, or for another file asked). */
+export const readingPositionAnswerSchema = z.strictObject({
+  position: readingPositionSchema.nullable(),
+  /** The file the kept position is for; null when none is kept. */
+  sha256: sha256Schema.nullable(),
+});
+export type ReadingPositionAnswer = z.infer<typeof readingPositionAnswerSchema>;

@@ -31,7 +31,12 @@ import {
   annotationCommentThreadSchema,
   annotationCommentViewSchema,
 } from '../domain/annotationComment.ts';
-import { readingPositionKeySchema, readingPositionSchema } from '../domain/readingPosition.ts';
+import {
+  readingPositionAnswerSchema,
+  readingPositionKeySchema,
+  readingPositionQuerySchema,
+  readingPositionSchema,
+} from '../domain/readingPosition.ts';
 import { opinionBallotSchema, opinionViewSchema } from '../domain/opinionBallot.ts';
 import { reminderSchema } from '../domain/reminder.ts';
 import { evidenceExportInputSchema, evidenceExportOutputSchema } from '../domain/evidenceViews.ts';
@@ -246,10 +251,10 @@ export const contract = {
     input: z.strictObject({ documentId: idSchema, version: z.number().int().min(1) }),
     output: z.strictObject({ sha256: sha256Schema, version: z.number().int().min(1), base64: z.string() }),
   },
-  /** Where the signed-in member left this version of the paper; null if never opened here. */
+  /** Where the signed-in member left the paper, and for which file (see the schemas). */
   'readingPositions:get': {
-    input: readingPositionKeySchema,
-    output: z.strictObject({ position: readingPositionSchema.nullable() }),
+    input: readingPositionQuerySchema,
+    output: readingPositionAnswerSchema,
   },
   /** Remembers where the member is in the paper (the renderer debounces the calls). */
   'readingPositions:set': {

@@ -169,13 +169,20 @@ export function createFakeBridge(
       case 'readingPositions:set': {
         if (!core.user) return fail('NOT_LOGGED_IN');
         const key = `${core.user.id}:${String(field(input, 'documentId'))}`;
-        const sha256 = String(field(input, 'sha256'));
+        const sha256 = field(input, 'sha256');
         if (channel === 'readingPositions:set') {
-          core.readingPositions[key] = { sha256, position: field(input, 'position') };
+          core.readingPositions[key] = {
+            sha256: String(sha256),
+            position: field(input, 'position'),
+          };
           return { ok: true, value: {} };
         }
         const kept = core.readingPositions[key];
-        return { ok: true, value: { position: kept?.sha256 === sha256 ? kept.position : null } };
+        const same = kept !== undefined && (sha256 === undefined || kept.sha256 === sha256);
+        return {
+          ok: true,
+          value: { position: same ? kept.position : null, sha256: kept?.sha256 ?? null },
+        };
       }
       case 'sync:now':
         return { ok: true, value: { started: true } };

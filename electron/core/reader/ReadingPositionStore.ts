@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import {
   readingPositionSchema,
   type ReadingPosition,
+  type ReadingPositionAnswer,
 } from '../../../shared/domain/readingPosition.ts';
 import type { Logger } from '../log/logger.ts';
 import { preparedSet } from '../store/preparedCache.ts';
@@ -26,17 +27,24 @@ export class ReadingPositionStore {
     this.log = log;
   }
 
-  get(userId: string, documentId: string, sha256: string): ReadingPosition | null {
+  /**
+   * The position kept for `documentId` and the file it is for; with `sha256`, the position
+   * is null when it was kept for another file.
+   */
+  get(userId: string, documentId: string, sha256?: string): ReadingPositionAnswer {
     const row = this.statements().select.get(userId, documentId);
-    if (!row || row['sha256'] !== sha256 || typeof row['state_json'] !== 'string') return null;
+    const kept = typeof row?.['sha256'] === 'string' ? row['sha256'] : null;
+    if (kept === null || typeof row?.['state_json'] !== 'string')
+      return { position: null, sha256: null };
+    if (sha256 !== undefined && kept !== sha256) return { position: null, sha256: kept };
     try {
       const parsed = readingPositionSchema.safeParse(JSON.parse(row['state_json']));
-      if (parsed.success) return parsed.data;
+      if (parsed.success) return { position: parsed.data, sha256: kept };
     } catch {
       // fall through: logged below
     }
     this.log.warn('stored reading position unreadable; ignored', { documentId });
-    return null;
+    return { position: null, sha256: null };
   }
 
   /** Remembers `position` (epoch ms `now`), keeping the user's most recent rows only. */

@@ -8,7 +8,12 @@ import { loadPdfjsDocument } from '../../pdf/loadPdfjsDocument.ts';
 import type { PdfLoader } from '../../pdf/pdfTypes.ts';
 import { AnnotatedReader } from '../annotations/AnnotatedReader.tsx';
 import type { ReaderViewState } from '../reader/readerViewState.ts';
-import { createViewStateSaver, loadViewState } from '../reader/viewStateStore.ts';
+import {
+  createViewStateSaver,
+  loadKeptViewState,
+  viewStateFor,
+  type KeptViewState,
+} from '../reader/viewStateStore.ts';
 import { usePaperBytes } from './usePaperBytes.ts';
 import { usePaperWatermark } from './usePaperWatermark.ts';
 
@@ -49,26 +54,24 @@ function usePaperInfo(documentId: string, meetingId: string | null): PaperView |
 }
 
 /**
- * Where the member left this file version (asked of the core once per version); `undefined`
- * while the answer is awaited, so the reader opens only once it knows where.
+ * Where the member last left this paper, asked of the core at once (in parallel with the
+ * bytes: it needs no hash); `undefined` while the answer is awaited, so the reader opens only
+ * once it knows where. Kept only for the file shown (viewStateFor).
  */
-function useInitialViewState(
-  documentId: string,
-  sha256: string | null,
-): ReaderViewState | null | undefined {
-  const [loaded, setLoaded] = useState<{ key: string; state: ReaderViewState | null } | null>(null);
-  const key = `${documentId}:${sha256 ?? ''}`;
+function useKeptViewState(documentId: string): KeptViewState | null | undefined {
+  const [loaded, setLoaded] = useState<{ documentId: string; kept: KeptViewState | null } | null>(
+    null,
+  );
   useEffect(() => {
-    if (sha256 === null) return undefined;
     let active = true;
-    void loadViewState(documentId, sha256).then((state) => {
-      if (active) setLoaded({ key: `${documentId}:${sha256}`, state });
+    void loadKeptViewState(documentId).then((kept) => {
+      if (active) setLoaded({ documentId, kept });
     });
     return () => {
       active = false;
     };
-  }, [documentId, sha256]);
-  return loaded?.key === key ? loaded.state : undefined;
+  }, [documentId]);
+  return loaded?.documentId === documentId ? loaded.kept : undefined;
 }
 
 /**
@@ -98,7 +101,9 @@ export function PaperScreen({
   const title = info?.document.title ?? t('paperView.untitled');
   const watermark = usePaperWatermark();
   const sha256 = paper.kind === 'ready' ? paper.sha256 : null;
-  const initialViewState = useInitialViewState(documentId, sha256);
+  const kept = useKeptViewState(documentId);
+  const initialViewState =
+    kept === undefined || sha256 === null ? undefined : viewStateFor(kept, sha256);
   const saver = useMemo(
     () => (sha256 === null ? null : createViewStateSaver(documentId, sha256)),
     [documentId, sha256],

@@ -12,32 +12,50 @@ import { readerViewStateSchema, type ReaderViewState } from './readerViewState.t
 
 /** How the store reaches the core; tests pass a fake. */
 export interface ViewStatePort {
-  get(documentId: string, sha256: string): Promise<unknown>;
+  /** The position last kept for the document and the file (SHA-256) it is for, or null. */
+  get(documentId: string): Promise<{ sha256: string; position: unknown } | null>;
   set(documentId: string, sha256: string, state: ReaderViewState): Promise<void>;
 }
 
 export const ipcViewStatePort: ViewStatePort = {
-  async get(documentId, sha256) {
-    const result = await invoke('readingPositions:get', { documentId, sha256 });
-    return result.ok ? result.value.position : null;
+  async get(documentId) {
+    const result = await invoke('readingPositions:get', { documentId });
+    if (!result.ok || result.value.sha256 === null) return null;
+    return { sha256: result.value.sha256, position: result.value.position };
   },
   async set(documentId, sha256, position) {
     await invoke('readingPositions:set', { documentId, sha256, position });
   },
 };
 
-/** Where `documentId` at `sha256` was left; null if never opened here (or unreadable). */
-export async function loadViewState(
+/** Where a paper was last left: the file (SHA-256) and the view state there. */
+export interface KeptViewState {
+  readonly sha256: string;
+  readonly state: ReaderViewState;
+}
+
+/**
+ * Where `documentId` was last left, whatever its file; null if never opened here (or
+ * unreadable). Needs no hash, so it can be asked while the paper's bytes are on their way;
+ * `viewStateFor` then keeps it only for the same file (a new version starts at the top).
+ */
+export async function loadKeptViewState(
   documentId: string,
-  sha256: string,
   port: ViewStatePort = ipcViewStatePort,
-): Promise<ReaderViewState | null> {
+): Promise<KeptViewState | null> {
   try {
-    const parsed = readerViewStateSchema.safeParse(await port.get(documentId, sha256));
-    return parsed.success ? parsed.data : null;
+    const kept = await port.get(documentId);
+    if (kept === null) return null;
+    const parsed = readerViewStateSchema.safeParse(kept.position);
+    return parsed.success ? { sha256: kept.sha256, state: parsed.data } : null;
   } catch {
     return null;
   }
+}
+
+/** The kept state if it is for the file `sha256`, else null (start at the top). */
+export function viewStateFor(kept: KeptViewState | null, sha256: string): ReaderViewState | null {
+  return kept !== null && kept.sha256 === sha256 ? kept.state : null;
 }
 
 export interface ViewStateSaver {

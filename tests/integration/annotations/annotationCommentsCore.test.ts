@@ -1,43 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../shared/ipc/contract.ts';
 import { ADMIN_ROUTES, uploadVersionResponseSchema } from '../../../shared/protocol/admin.ts';
 import { sha256Hex } from '../../support/syncFixtures.ts';
-import { eventually, startCore, type CoreHarness } from '../../support/coreHarness.ts';
-import { http, startHarness, type Harness } from '../server/support/harness.ts';
+import { eventually } from '../../support/coreHarness.ts';
+import { http } from '../server/support/harness.ts';
 import { uploadPdf } from '../server/support/meetings.ts';
 import { makePdf } from '../server/support/pdfs.ts';
-import { createWriteMeeting, type WriteMeeting } from '../server/support/writeFixture.ts';
+import { useWriteMeetingCores } from '../server/support/useWriteMeetingCores.ts';
 
 // The real client core against the real server (PGlite): comments on annotations (pending
 // while queued, threads, withdrawn with their annotation's audience), re-anchored placements
 // made durable once, an older version's bytes, and reading positions kept per user.
 
 describe('annotations in the client core against the server', () => {
-  let h: Harness;
-  let m: WriteMeeting;
   let documentId: string;
   let v1: { sha256: string; bytes: Uint8Array };
-  const cores: CoreHarness[] = [];
-
-  const signIn = async (
-    index: number,
-    core = startCore({ serverUrl: h.url }),
-  ): Promise<CoreHarness> => {
-    if (!cores.includes(core)) cores.push(core);
-    const account = m.accounts[index];
-    if (!account) throw new Error('no such account');
-    await core.call('session:login', {
-      username: account.user.username,
-      password: account.password,
-    });
-    await core.waitFor('connection:state', (s) => s.state === 'online' && s.lastSyncedAt !== null);
-    return core;
-  };
-
-  beforeAll(async () => {
-    h = await startHarness();
-    m = await createWriteMeeting(h, { people: [{}, {}], publish: false });
+  const w = useWriteMeetingCores({ people: [{}, {}], publish: false }, async (h, m) => {
     documentId = randomUUID();
     const token = m.staff.token;
     const created = await http(h, 'POST', ADMIN_ROUTES.documents(m.meetingId), {
@@ -50,11 +29,7 @@ describe('annotations in the client core against the server', () => {
     v1 = { sha256: uploadVersionResponseSchema.parse(uploaded.json).version.sha256, bytes };
     expect((await http(h, 'POST', ADMIN_ROUTES.publish(m.meetingId), { token })).status).toBe(200);
   });
-
-  afterAll(async () => {
-    for (const core of cores) await core.dispose();
-    await h?.close();
-  });
+  const { signIn } = w;
 
   const highlight = (
     visibility: 'private' | 'participants',
@@ -152,7 +127,7 @@ describe('annotations in the client core against the server', () => {
           (v) => v.annotation.id === id,
         )?.pending,
     );
-    const uploaded = await uploadPdf(h, m.staff.token, documentId, await makePdf(3));
+    const uploaded = await uploadPdf(w.h, w.m.staff.token, documentId, await makePdf(3));
     const v2 = uploadVersionResponseSchema.parse(uploaded.json).version;
     await eventually(async () => {
       try {
@@ -214,21 +189,29 @@ describe('annotations in the client core against the server', () => {
     const position = { page: 3, offsetPt: 120.5, zoom: { kind: 'percent' as const, value: 150 } };
     expect(await core.call('readingPositions:get', { documentId, sha256: v1.sha256 })).toEqual({
       position: null,
+      sha256: null,
     });
     await core.call('readingPositions:set', { documentId, sha256: v1.sha256, position });
     expect(await core.call('readingPositions:get', { documentId, sha256: v1.sha256 })).toEqual({
       position,
+      sha256: v1.sha256,
+    });
+    // Asked without a file (while the bytes are on their way): the kept one and its file.
+    expect(await core.call('readingPositions:get', { documentId })).toEqual({
+      position,
+      sha256: v1.sha256,
     });
     // Another file version of the paper starts at the top.
     expect(await core.call('readingPositions:get', { documentId, sha256: 'f'.repeat(64) })).toEqual(
-      { position: null },
+      { position: null, sha256: v1.sha256 },
     );
 
     // Bob on the same device has his own; Alice's survives his sign-in (and the replica wipe).
     await core.call('session:logout', {});
     await signIn(1, core);
-    expect(await core.call('readingPositions:get', { documentId, sha256: v1.sha256 })).toEqual({
+    expect(await core.call('readingPositions:get', { documentId })).toEqual({
       position: null,
+      sha256: null,
     });
     await core.call('readingPositions:set', {
       documentId,
@@ -240,6 +223,7 @@ describe('annotations in the client core against the server', () => {
     await signIn(0, core);
     expect(await core.call('readingPositions:get', { documentId, sha256: v1.sha256 })).toEqual({
       position,
+      sha256: v1.sha256,
     });
   });
 });

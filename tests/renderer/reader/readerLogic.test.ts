@@ -9,7 +9,8 @@ import {
 import { readerKeyCommand } from '../../../renderer/features/reader/readerKeyCommand.ts';
 import {
   createViewStateSaver,
-  loadViewState,
+  loadKeptViewState,
+  viewStateFor,
   type ViewStatePort,
 } from '../../../renderer/features/reader/viewStateStore.ts';
 import { windowRange } from '../../../renderer/features/reader/windowRange.ts';
@@ -298,7 +299,7 @@ describe('viewStateStore (reading positions kept by the core)', () => {
     const writes: unknown[] = [];
     const release: Array<() => void> = [];
     const port: ViewStatePort = {
-      get: () => Promise.resolve(writes.at(-1) ?? null),
+      get: () => Promise.resolve(null),
       set: (_documentId, _sha256, s) =>
         new Promise<void>((resolve) => {
           writes.push(s);
@@ -308,13 +309,27 @@ describe('viewStateStore (reading positions kept by the core)', () => {
     return { port, writes, release };
   }
 
-  it('loads what the core answers, and null for what it cannot parse or read', async () => {
-    const ok: ViewStatePort = { get: () => Promise.resolve(state), set: () => Promise.resolve() };
-    expect(await loadViewState('doc-1', sha, ok)).toEqual(state);
-    const bad: ViewStatePort = { ...ok, get: () => Promise.resolve({ page: -3 }) };
-    expect(await loadViewState('doc-1', sha, bad)).toBeNull();
+  it('loads what the core kept with its file, and null for what it cannot parse or read', async () => {
+    const ok: ViewStatePort = {
+      get: () => Promise.resolve({ sha256: sha, position: state }),
+      set: () => Promise.resolve(),
+    };
+    expect(await loadKeptViewState('doc-1', ok)).toEqual({ sha256: sha, state });
+    const none: ViewStatePort = { ...ok, get: () => Promise.resolve(null) };
+    expect(await loadKeptViewState('doc-1', none)).toBeNull();
+    const bad: ViewStatePort = {
+      ...ok,
+      get: () => Promise.resolve({ sha256: sha, position: { page: -3 } }),
+    };
+    expect(await loadKeptViewState('doc-1', bad)).toBeNull();
     const broken: ViewStatePort = { ...ok, get: () => Promise.reject(new Error('closed')) };
-    expect(await loadViewState('doc-1', sha, broken)).toBeNull();
+    expect(await loadKeptViewState('doc-1', broken)).toBeNull();
+  });
+
+  it('offers the kept state only for the same file: a new version starts at the top', () => {
+    expect(viewStateFor({ sha256: sha, state }, sha)).toEqual(state);
+    expect(viewStateFor({ sha256: sha, state }, 'b'.repeat(64))).toBeNull();
+    expect(viewStateFor(null, sha)).toBeNull();
   });
 
   it('coalesces a burst of reports: one write in flight, then only the latest', async () => {
