@@ -19,13 +19,17 @@ interface Entry {
 
 /**
  * Runs page renders a few at a time, most urgent first (lower `priority` first, then in order
- * of scheduling), so the page in view is not drawn after twenty thumbnails. A render that hangs
- * holds one slot only until its time limit settles its promise.
+ * of scheduling), so the page in view is not drawn after twenty thumbnails. Priority 0 (the
+ * page in view) runs alone: nothing less urgent starts beside it, since every render shares
+ * the one pdf.js worker and a neighbour started alongside only delays the page the member is
+ * looking at. A render that hangs holds its slot only until its time limit settles its promise.
  */
 export class RenderScheduler {
   readonly #concurrency: number;
   readonly #queue: Entry[] = [];
   #running = 0;
+  /** Of `#running`: how many have priority 0. */
+  #runningUrgent = 0;
   #order = 0;
 
   constructor(concurrency = 2) {
@@ -58,9 +62,12 @@ export class RenderScheduler {
 
   #pump(): void {
     while (this.#running < this.#concurrency) {
-      const entry = this.#queue.shift();
-      if (!entry) return;
+      const next = this.#queue[0];
+      if (!next || (this.#runningUrgent > 0 && next.priority > 0)) return;
+      const entry = next;
+      this.#queue.shift();
       this.#running += 1;
+      if (entry.priority <= 0) this.#runningUrgent += 1;
       let work: ScheduledWork;
       try {
         work = entry.start();
@@ -80,6 +87,7 @@ export class RenderScheduler {
     entry.done = true;
     entry.running = null;
     this.#running -= 1;
+    if (entry.priority <= 0) this.#runningUrgent -= 1;
     this.#pump();
   }
 }

@@ -237,6 +237,30 @@ describe('render scheduler', () => {
     await vi.waitFor(() => expect(started).toEqual(['visible', 'neighbour', 'thumbnail']));
   });
 
+  it('runs the page in view alone, then the others two at a time', async () => {
+    const scheduler = new RenderScheduler(2);
+    const started: string[] = [];
+    const gates = new Map<string, ReturnType<typeof deferred>>();
+    const job = (name: string) => () => {
+      started.push(name);
+      const gate = deferred();
+      gates.set(name, gate);
+      return { promise: gate.promise, cancel: vi.fn() };
+    };
+    scheduler.schedule(0, job('in view'));
+    scheduler.schedule(1, job('next'));
+    scheduler.schedule(1, job('previous'));
+    await Promise.resolve();
+    expect(started).toEqual(['in view']);
+    gates.get('in view')?.resolve();
+    await vi.waitFor(() => expect(started).toEqual(['in view', 'next', 'previous']));
+    // A page coming into view while neighbours draw still starts at once (a free slot).
+    gates.get('next')?.resolve();
+    scheduler.schedule(0, job('scrolled to'));
+    await vi.waitFor(() => expect(started).toContain('scrolled to'));
+    expect(scheduler.running).toBe(2);
+  });
+
   it('cancels running work through its own cancel', async () => {
     const scheduler = new RenderScheduler(2);
     const cancel = vi.fn();
