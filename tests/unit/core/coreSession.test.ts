@@ -6,6 +6,7 @@ import { fileKeySealer } from '../../../electron/core/crypto/fileKeySealer.ts';
 import { startFakeSyncServer, type FakeSyncServer } from '../../support/fakeSyncServer.ts';
 import { eventually, startCore, type CoreHarness } from '../../support/coreHarness.ts';
 import { ChangeLog, makeUser, meetingBundle } from '../../support/syncFixtures.ts';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/version.ts';
 
 let server: FakeSyncServer;
 let h: CoreHarness;
@@ -92,7 +93,7 @@ describe('device identity and session', () => {
     expect(user).toEqual(alice);
     expect(await changed).toEqual({ user: alice, reason: 'login' });
     const { deviceId } = await h.call('session:get', {});
-    expect(server.logins[0]).toMatchObject({ username: 'alice', deviceId, protocolVersion: 1 });
+    expect(server.logins[0]).toMatchObject({ username: 'alice', deviceId, protocolVersion: PROTOCOL_VERSION });
     await h.waitFor('connection:state', (s) => s.state === 'online');
 
     const token = server.issuedTokens[0] ?? '';
