@@ -46,6 +46,43 @@ function instant(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
 
+/** What the author-owned rules of comments (on items and on annotations) need of a record. */
+interface Authored {
+  authorId: string;
+  body: string;
+  /** ISO instant, or null. */
+  editedAt: string | null;
+  /** ISO instant, or null. */
+  deletedAt: string | null;
+}
+
+/** The authored fields of a comment the device has just created (its place set by the caller). */
+function createdByAuthor(body: string, origin: LocalOrigin) {
+  return {
+    authorId: origin.userId,
+    body,
+    createdAt: instant(origin.clientTime),
+    editedAt: null,
+    deletedAt: null,
+  };
+}
+
+/** The author's edit of a live comment; anything else (missing, deleted, not theirs) is kept. */
+function editByAuthor<T extends Authored>(
+  current: T | null,
+  body: string,
+  origin: LocalOrigin,
+): T | null {
+  if (!current || current.deletedAt !== null || current.authorId !== origin.userId) return current;
+  return { ...current, body, editedAt: instant(origin.clientTime) };
+}
+
+/** The author's delete: the comment keeps its place with an empty body; a repeat changes nothing. */
+function deleteByAuthor<T extends Authored>(current: T | null, origin: LocalOrigin): T | null {
+  if (!current || current.authorId !== origin.userId || current.deletedAt !== null) return current;
+  return { ...current, body: '', deletedAt: instant(origin.clientTime) };
+}
+
 /**
  * Comments belong to their author: only the author edits or deletes, and the author's last
  * change wins. A creation never replaces a comment that exists (a replay); an edit or delete of
@@ -66,21 +103,13 @@ export function applyToComment(
         meetingId: a.meetingId,
         agendaItemId: a.agendaItemId,
         parentId: a.parentId,
-        authorId: origin.userId,
-        body: a.body,
-        createdAt: instant(origin.clientTime),
-        editedAt: null,
-        deletedAt: null,
+        ...createdByAuthor(a.body, origin),
       };
     }
     case 'comment.edit':
-      if (!current || current.deletedAt !== null || current.authorId !== origin.userId)
-        return current;
-      return { ...current, body: mutation.args.body, editedAt: instant(origin.clientTime) };
+      return editByAuthor(current, mutation.args.body, origin);
     case 'comment.delete':
-      if (!current || current.authorId !== origin.userId) return current;
-      if (current.deletedAt !== null) return current;
-      return { ...current, body: '', deletedAt: instant(origin.clientTime) };
+      return deleteByAuthor(current, origin);
   }
 }
 
@@ -195,21 +224,12 @@ export function applyToAnnotationComment(
         meetingId: origin.meetingId,
         annotationId: a.annotationId,
         parentId: a.parentId,
-        authorId: origin.userId,
-        body: a.body,
-        createdAt: instant(origin.clientTime),
-        editedAt: null,
-        deletedAt: null,
+        ...createdByAuthor(a.body, origin),
       };
     }
     case 'annotationComment.edit':
-      if (!current || current.deletedAt !== null || current.authorId !== origin.userId)
-        return current;
-      return { ...current, body: mutation.args.body, editedAt: instant(origin.clientTime) };
+      return editByAuthor(current, mutation.args.body, origin);
     case 'annotationComment.delete':
-      if (!current || current.authorId !== origin.userId || current.deletedAt !== null)
-        return current;
-      return { ...current, body: '', deletedAt: instant(origin.clientTime) };
+      return deleteByAuthor(current, origin);
   }
 }
-

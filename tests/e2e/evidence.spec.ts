@@ -4,97 +4,55 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSignedOpinion } from '../../electron/core/signing/createSignedOpinion.ts';
 import { importPkcs12 } from '../../electron/core/signing/importPkcs12.ts';
-import { createDevPki, type DevPki } from '../../server/pki/devPki.ts';
-import { writeDevPki } from '../../server/pki/devPkiFiles.ts';
+import type { DevPki } from '../../server/pki/devPki.ts';
 import { readZip } from '../../server/src/opinions/evidence/readZip.ts';
-import { buildDemoData, DEMO_PASSWORD } from '../../server/seed/buildDemoData.ts';
-import type { OpinionBallot } from '../../shared/domain/opinionBallot.ts';
-import { BALLOT_ROUTES } from '../../shared/protocol/ballots.ts';
-import { loginResponseSchema } from '../../shared/protocol/auth.ts';
-import { PROTOCOL_VERSION } from '../../shared/protocol/version.ts';
 import { connectSession } from '../integration/server/support/harness.ts';
 import { mutation, pushOk } from '../integration/server/support/writeFixture.ts';
 import { nssDbTrusting, pdfsig, runVerify } from '../support/evidenceTools.ts';
 import { expect, serverTest as test } from './fixtures/app.ts';
-import { TRUST_DIR_ENV } from './fixtures/demoServer.ts';
 import { LoginPage } from './pages/LoginPage.ts';
+import { SettingsPage } from './pages/SettingsPage.ts';
 import { demo } from './support/demoData.ts';
+import {
+  apiLogin,
+  demoAdmin,
+  KEY_PASSWORD,
+  openMemberBallot,
+  trustDemoPki,
+} from './support/opinionBallot.ts';
 
 // The evidence export end to end (workflow 4): a member's signed opinion is verified on the
 // server; the secretariat imports their own certificate, opens the ballot in the app, exports
 // the evidence (browser mode: a .zip download), and the export passes `npm run verify` and
 // poppler's pdfsig.
 
-const PASSWORD = 'Mật khẩu thử 123';
-const data = buildDemoData();
-const userOf = (username: string) => {
-  const found = data.users.find((u) => u.user.username === username);
-  if (!found) throw new Error(`no demo account ${username}`);
-  return found.user;
-};
+const PASSWORD = KEY_PASSWORD;
 let pki: DevPki;
 let work: string;
 
 test.beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'ecabinet-e2e-evidence-'));
-  pki = createDevPki({
-    members: [
-      { name: demo.member.displayName, userId: userOf(demo.member.username).id },
-      { name: demo.secretariat.displayName, userId: userOf(demo.secretariat.username).id },
-    ],
-    password: PASSWORD,
-    caBits: 2048,
-    p12Iterations: 1000,
-  });
-  await writeDevPki(join(work, 'pki'), pki);
-  process.env[TRUST_DIR_ENV] = join(work, 'pki'); // read by the server fixture of each test
+  pki = await trustDemoPki(join(work, 'pki'), [demo.member.username, demo.secretariat.username]);
 });
-
-async function login(url: string, username: string, deviceId = randomUUID()) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username,
-      password: DEMO_PASSWORD,
-      deviceId,
-      deviceName: 'e2e',
-      protocolVersion: PROTOCOL_VERSION,
-    }),
-  });
-  const body = loginResponseSchema.parse(await res.json());
-  return { token: body.token, deviceId, user: body.user };
-}
-
-async function post(url: string, path: string, bearer: string, json: unknown): Promise<unknown> {
-  const res = await fetch(url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: JSON.stringify(json),
-  });
-  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
 
 test.describe('evidence export', () => {
   test('the secretariat exports a ballot; verify and pdfsig accept it', async ({ app, server }) => {
     test.setTimeout(90_000);
-    const adminUser = data.users.find((u) => u.user.role === 'admin')?.user;
     const paper = demo.published.papers[0];
-    if (!adminUser || !paper) throw new Error('the demo data has no admin or paper');
-    const admin = await login(server.url, adminUser.username);
-    const staff = await login(server.url, demo.secretariat.username);
-    const member = await login(server.url, demo.member.username);
-    await post(server.url, BALLOT_ROUTES.certificates, admin.token, {
-      userId: member.user.id,
-      certificateBase64: Buffer.from(pki.members[0]!.certDer).toString('base64'),
-    });
-    const { ballot } = (await post(server.url, BALLOT_ROUTES.ballots, staff.token, {
-      question: 'Ý kiến về dự thảo Nghị định (bộ chứng cứ e2e)',
-      documentIds: [paper.document.id],
-      eligibleMemberIds: [member.user.id],
-      deadline: new Date(Date.now() + 3_600_000).toISOString(),
-    })) as { ballot: OpinionBallot };
+    if (!paper) throw new Error('the demo data has no paper');
+    const admin = await apiLogin(server.url, demoAdmin().username);
+    const staff = await apiLogin(server.url, demo.secretariat.username);
+    const member = await apiLogin(server.url, demo.member.username);
+    const ballot = await openMemberBallot(
+      server.url,
+      { admin: admin.token, staff: staff.token },
+      {
+        memberId: member.user.id,
+        certDer: pki.members[0]!.certDer,
+        documentId: paper.document.id,
+        question: 'Ý kiến về dự thảo Nghị định (bộ chứng cứ e2e)',
+      },
+    );
 
     // 1. The member's signed opinion, pushed as a device does.
     const opened = importPkcs12(pki.members[0]!.p12, PASSWORD);
@@ -131,15 +89,10 @@ test.describe('evidence export', () => {
     await loginPage.signIn(demo.secretariat.username, demo.secretariat.password);
     await expect(loginPage.shell.userName).toHaveText(demo.secretariat.displayName);
     await loginPage.shell.navSettings.click();
-    const cert = page.getByTestId('certificate-import');
-    await cert.getByTestId('certificate-file').setInputFiles({
-      name: 'vpcp.p12',
-      mimeType: 'application/x-pkcs12',
-      buffer: Buffer.from(pki.members[1]!.p12),
-    });
-    await cert.getByTestId('certificate-password').fill(PASSWORD);
-    await cert.getByTestId('certificate-submit').click();
-    await expect(cert.getByTestId('certificate-imported')).toBeVisible({ timeout: 15_000 });
+    await new SettingsPage(page).importCertificate(
+      { name: 'vpcp.p12', p12: pki.members[1]!.p12 },
+      PASSWORD,
+    );
 
     // 3. The ballot's follow-up shows the opinion; a wrong password is refused clearly.
     await page.goto(new URL(`#/ballots/${ballot.id}`, page.url()).href);

@@ -1,17 +1,22 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDemoData, DEMO_PASSWORD } from '../../server/seed/buildDemoData.ts';
-import { createDevPki, type DevPki } from '../../server/pki/devPki.ts';
-import { writeDevPki } from '../../server/pki/devPkiFiles.ts';
-import { BALLOT_ROUTES } from '../../shared/protocol/ballots.ts';
-import { PROTOCOL_VERSION } from '../../shared/protocol/version.ts';
+import type { Page } from '@playwright/test';
+import type { DevPki } from '../../server/pki/devPki.ts';
 import { makePdf } from '../integration/server/support/pdfs.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy.ts';
 import { expect, serverTest as test } from './fixtures/app.ts';
-import { TRUST_DIR_ENV } from './fixtures/demoServer.ts';
 import { LoginPage } from './pages/LoginPage.ts';
+import { SettingsPage } from './pages/SettingsPage.ts';
 import { demo } from './support/demoData.ts';
+import {
+  apiLogin,
+  demoAdmin,
+  demoUser,
+  KEY_PASSWORD,
+  openMemberBallot,
+  trustDemoPki,
+} from './support/opinionBallot.ts';
 
 // Written opinions end to end (workflow 4): the member imports their certificate, signs an
 // answer while the server is down, the app restarts, the server comes back, the opinion is
@@ -19,53 +24,46 @@ import { demo } from './support/demoData.ts';
 // Then: an opinion signed on a draft the secretariat has meanwhile replaced is refused as stale,
 // and the member is told the draft changed and to read it again and sign again.
 
-const PASSWORD = 'Mật khẩu thử 123';
-const data = buildDemoData();
-const userOf = (username: string) => {
-  const found = data.users.find((u) => u.user.username === username);
-  if (!found) throw new Error(`no demo account ${username}`);
-  return found.user;
-};
-const adminUser = data.users.find((u) => u.user.role === 'admin')?.user;
+const PASSWORD = KEY_PASSWORD;
 let pki: DevPki;
 
 test.beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ecabinet-e2e-pki-'));
-  pki = createDevPki({
-    members: [{ name: demo.member.displayName, userId: userOf(demo.member.username).id }],
-    password: PASSWORD,
-    caBits: 2048,
-    p12Iterations: 1000,
-  });
-  await writeDevPki(dir, pki);
-  process.env[TRUST_DIR_ENV] = dir; // read by the server fixture of each test
+  pki = await trustDemoPki(mkdtempSync(join(tmpdir(), 'ecabinet-e2e-pki-')), [
+    demo.member.username,
+  ]);
 });
 
-async function token(url: string, username: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username,
-      password: DEMO_PASSWORD,
-      deviceId: crypto.randomUUID(),
-      deviceName: 'e2e',
-      protocolVersion: PROTOCOL_VERSION,
-    }),
-  });
-  const body = (await res.json()) as { token?: string };
-  if (!body.token) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
-  return body.token;
-}
-
-async function post(url: string, path: string, bearer: string, json: unknown): Promise<unknown> {
-  const res = await fetch(url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: JSON.stringify(json),
-  });
-  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
+/**
+ * The admin binds the member's certificate and the secretariat opens a ballot for them on the
+ * first paper; the member signs in (the app shows `appUrl`) and imports their certificate.
+ * Returns the ballot, its paper, the secretariat's API token and the login page.
+ */
+async function memberReadyToSign(page: Page, serverUrl: string, appUrl: string, question: string) {
+  const member = demoUser(demo.member.username);
+  const paper = demo.published.papers[0];
+  if (!paper) throw new Error('the demo meeting has no paper');
+  const admin = (await apiLogin(serverUrl, demoAdmin().username)).token;
+  const staff = (await apiLogin(serverUrl, demo.secretariat.username)).token;
+  const ballot = await openMemberBallot(
+    serverUrl,
+    { admin, staff },
+    {
+      memberId: member.id,
+      certDer: pki.members[0]!.certDer,
+      documentId: paper.document.id,
+      question,
+    },
+  );
+  const login = new LoginPage(page);
+  await login.expectShown(appUrl);
+  await login.signIn(demo.member.username, demo.member.password);
+  await expect(login.shell.userName).toHaveText(demo.member.displayName);
+  await login.shell.navSettings.click();
+  await new SettingsPage(page).importCertificate(
+    { name: 'member.p12', p12: pki.members[0]!.p12 },
+    PASSWORD,
+  );
+  return { ballot, staff, login, paper };
 }
 
 test.describe('written opinions', () => {
@@ -74,38 +72,13 @@ test.describe('written opinions', () => {
     server,
   }) => {
     test.setTimeout(90_000);
-    if (!adminUser) throw new Error('the demo data has no admin');
-    const member = userOf(demo.member.username);
-    const paper = demo.published.papers[0];
-    if (!paper) throw new Error('the demo meeting has no paper');
-    const admin = await token(server.url, adminUser.username);
-    const staff = await token(server.url, demo.secretariat.username);
-    await post(server.url, BALLOT_ROUTES.certificates, admin, {
-      userId: member.id,
-      certificateBase64: Buffer.from(pki.members[0]!.certDer).toString('base64'),
-    });
-    const { ballot } = (await post(server.url, BALLOT_ROUTES.ballots, staff, {
-      question: 'Ý kiến về dự thảo Nghị định (e2e)',
-      documentIds: [paper.document.id],
-      eligibleMemberIds: [member.id],
-      deadline: new Date(Date.now() + 3_600_000).toISOString(),
-    })) as { ballot: { id: string } };
-
     // 1. Sign in as the member and import the certificate in Settings.
-    const login = new LoginPage(app.page);
-    await login.expectShown(server.url);
-    await login.signIn(demo.member.username, demo.member.password);
-    await expect(login.shell.userName).toHaveText(demo.member.displayName);
-    await login.shell.navSettings.click();
-    const cert = app.page.getByTestId('certificate-import');
-    await cert.getByTestId('certificate-file').setInputFiles({
-      name: 'member.p12',
-      mimeType: 'application/x-pkcs12',
-      buffer: Buffer.from(pki.members[0]!.p12),
-    });
-    await cert.getByTestId('certificate-password').fill(PASSWORD);
-    await cert.getByTestId('certificate-submit').click();
-    await expect(cert.getByTestId('certificate-imported')).toBeVisible({ timeout: 15_000 });
+    const { ballot, login } = await memberReadyToSign(
+      app.page,
+      server.url,
+      server.url,
+      'Ý kiến về dự thảo Nghị định (e2e)',
+    );
 
     // 2. The ballot arrives; the server goes away; the member answers and signs.
     await app.page.goto(new URL(`#/ballots/${ballot.id}`, app.page.url()).href);
@@ -168,38 +141,13 @@ linkedTest.describe('written opinions on a replaced draft', () => {
     'an opinion signed on the old version is refused as stale, with words saying to re-read and sign again',
     async ({ app, server, memberLink }) => {
       linkedTest.setTimeout(90_000);
-      if (!adminUser) throw new Error('the demo data has no admin');
-      const member = userOf(demo.member.username);
-      const paper = demo.published.papers[0];
-      if (!paper) throw new Error('the demo meeting has no paper');
-      const admin = await token(server.url, adminUser.username);
-      const staff = await token(server.url, demo.secretariat.username);
-      await post(server.url, BALLOT_ROUTES.certificates, admin, {
-        userId: member.id,
-        certificateBase64: Buffer.from(pki.members[0]!.certDer).toString('base64'),
-      });
-      const { ballot } = (await post(server.url, BALLOT_ROUTES.ballots, staff, {
-        question: 'Ý kiến về dự thảo Nghị định (phiên bản mới, e2e)',
-        documentIds: [paper.document.id],
-        eligibleMemberIds: [member.id],
-        deadline: new Date(Date.now() + 3_600_000).toISOString(),
-      })) as { ballot: { id: string } };
-
       // 1. The member imports the certificate and signs a first opinion: verified.
-      const login = new LoginPage(app.page);
-      await login.expectShown(memberLink.url);
-      await login.signIn(demo.member.username, demo.member.password);
-      await expect(login.shell.userName).toHaveText(demo.member.displayName);
-      await login.shell.navSettings.click();
-      const cert = app.page.getByTestId('certificate-import');
-      await cert.getByTestId('certificate-file').setInputFiles({
-        name: 'member.p12',
-        mimeType: 'application/x-pkcs12',
-        buffer: Buffer.from(pki.members[0]!.p12),
-      });
-      await cert.getByTestId('certificate-password').fill(PASSWORD);
-      await cert.getByTestId('certificate-submit').click();
-      await expect(cert.getByTestId('certificate-imported')).toBeVisible({ timeout: 15_000 });
+      const { ballot, staff, login, paper } = await memberReadyToSign(
+        app.page,
+        server.url,
+        memberLink.url,
+        'Ý kiến về dự thảo Nghị định (phiên bản mới, e2e)',
+      );
       await app.page.goto(new URL(`#/ballots/${ballot.id}`, app.page.url()).href);
       const sign = async (choice: 'agree' | 'disagree'): Promise<void> => {
         await app.page.getByTestId(`answer-choice-${choice}`).check();

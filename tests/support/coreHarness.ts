@@ -150,3 +150,30 @@ export async function eventually(
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
+
+/** Who logs in on a core: a test account's username and password. */
+export interface CoreCredentials {
+  user: { username: string };
+  password: string;
+}
+
+/** Logs `account` in on `core` and waits until the device is online and has synced once. */
+export async function signInCore(
+  core: CoreHarness,
+  account: CoreCredentials,
+): Promise<CoreHarness> {
+  await core.call('session:login', { username: account.user.username, password: account.password });
+  await core.waitFor('connection:state', (s) => s.state === 'online' && s.lastSyncedAt !== null);
+  return core;
+}
+
+/** A new core (added to `cores`, which the caller disposes) with `account` signed in. */
+export function startSignedIn(
+  cores: CoreHarness[],
+  options: HarnessOptions,
+  account: CoreCredentials,
+): Promise<CoreHarness> {
+  const core = startCore(options);
+  cores.push(core);
+  return signInCore(core, account);
+}

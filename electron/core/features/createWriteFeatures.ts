@@ -155,22 +155,17 @@ export function createWriteFeatures(deps: WriteFeaturesDeps): WriteFeatures {
   const votes = new VoteService(ctx);
   const annotations = new AnnotationService(ctx);
   const annotationComments = new AnnotationCommentService(ctx);
-  const secretariat = new SecretariatVotes({
+  // Secretariat requests (votes, roll call) go over the connected socket, then pull.
+  const requestDeps = {
     ctx,
     socket: deps.connectedSocket,
     onAuthFailure: deps.onAuthFailure,
     onChanged: deps.requestPull,
     ackTimeoutMs: deps.pushTuning.ackTimeoutMs,
     log: deps.log,
-  });
-  const attendance = new AttendanceService({
-    ctx,
-    socket: deps.connectedSocket,
-    onAuthFailure: deps.onAuthFailure,
-    onChanged: deps.requestPull,
-    ackTimeoutMs: deps.pushTuning.ackTimeoutMs,
-    log: deps.log,
-  });
+  };
+  const secretariat = new SecretariatVotes(requestDeps);
+  const attendance = new AttendanceService(requestDeps);
   const status = (): OutboxStatus => {
     ctx.user();
     return {

@@ -24,6 +24,34 @@ function dosDateTime(at: Date): { time: number; date: number } {
   };
 }
 
+/**
+ * The fields a local file header and its central directory entry share, in the same order
+ * (APPNOTE 4.3.7, 4.3.12), from byte `at`: flags (UTF-8 names), method, time, date, CRC-32,
+ * compressed and uncompressed sizes, name length. 26 bytes.
+ */
+function writeSharedFields(
+  header: Buffer,
+  at: number,
+  f: {
+    stored: boolean;
+    time: number;
+    date: number;
+    crc: number;
+    size: number;
+    rawSize: number;
+    name: Buffer;
+  },
+): void {
+  header.writeUInt16LE(0x0800, at); // UTF-8 names
+  header.writeUInt16LE(f.stored ? 0 : 8, at + 2);
+  header.writeUInt16LE(f.time, at + 4);
+  header.writeUInt16LE(f.date, at + 6);
+  header.writeUInt32LE(f.crc, at + 8);
+  header.writeUInt32LE(f.size, at + 12);
+  header.writeUInt32LE(f.rawSize, at + 16);
+  header.writeUInt16LE(f.name.length, at + 20);
+}
+
 export function writeZip(entries: readonly ZipEntry[], modifiedAt: Date): Uint8Array {
   if (entries.length > MAX_ENTRIES)
     throw new RangeError('too many entries for a ZIP without ZIP64');
@@ -41,17 +69,11 @@ export function writeZip(entries: readonly ZipEntry[], modifiedAt: Date): Uint8A
     if (data.length > MAX_BYTES || offset > MAX_BYTES)
       throw new RangeError('entry too large for a ZIP without ZIP64');
 
+    const shared = { stored, time, date, crc, size: body.length, rawSize: data.length, name };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeSharedFields(local, 6, shared);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, body);
 
@@ -59,14 +81,7 @@ export function writeZip(entries: readonly ZipEntry[], modifiedAt: Date): Uint8A
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE((3 << 8) | 20, 4); // made by: UNIX, 2.0
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeSharedFields(central, 8, shared);
     // extra length, comment length, disk number, internal attributes: 0
     central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external: regular file, rw-r--r--
     central.writeUInt32LE(offset, 42);

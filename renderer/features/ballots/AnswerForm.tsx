@@ -5,6 +5,7 @@ import type { IpcErrorCode } from '../../../shared/ipc/errors.ts';
 import { OPINION_CHOICES, type OpinionChoice } from '../../../shared/opinions/payload.ts';
 import { invoke } from '../../ipc/invoke.ts';
 import { ExceptionsEditor, type ExceptionDraft } from './ExceptionsEditor.tsx';
+import { KeyPasswordField } from '../settings/KeyPasswordField.tsx';
 
 type Step = 'edit' | 'review';
 
@@ -94,18 +95,13 @@ export function AnswerForm({
             )}
           </dd>
         </dl>
-        <label className="field" htmlFor={`${id}-password`}>
-          <span className="field__label">{t('ballots.answer.password')}</span>
-          <input
-            id={`${id}-password`}
-            className="field__input"
-            type="password"
-            autoComplete="off"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="answer-password"
-          />
-        </label>
+        <KeyPasswordField
+          id={`${id}-password`}
+          label={t('ballots.answer.password')}
+          value={password}
+          onChange={setPassword}
+          testId="answer-password"
+        />
         <p className="muted">{t('ballots.answer.signHint')}</p>
         {error ? (
           <p className="field__error" role="alert" data-testid="answer-error">

@@ -9,6 +9,7 @@ import { exportTarget, offerDownload } from '../../download/offerDownload.ts';
 import { invoke } from '../../ipc/invoke.ts';
 import { useIpcEvent } from '../../ipc/useIpcEvent.ts';
 import { decodeBase64 } from '../papers/decodeBase64.ts';
+import { KeyPasswordField } from '../settings/KeyPasswordField.tsx';
 
 /**
  * Secretariat: export the ballot's evidence (docs/evidence-export.md). The certificate
@@ -59,18 +60,13 @@ export function EvidenceExport({ ballotId }: { ballotId: string }) {
       <p className="muted">{t('ballots.evidence.hint')}</p>
       {open ? (
         <form onSubmit={(e) => void submit(e)} data-testid="evidence-form">
-          <label className="field" htmlFor={`${id}-password`}>
-            <span className="field__label">{t('ballots.evidence.password')}</span>
-            <input
-              id={`${id}-password`}
-              className="field__input"
-              type="password"
-              autoComplete="off"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              data-testid="evidence-password"
-            />
-          </label>
+          <KeyPasswordField
+            id={`${id}-password`}
+            label={t('ballots.evidence.password')}
+            value={password}
+            onChange={setPassword}
+            testId="evidence-password"
+          />
           <div className="answer__actions">
             <button
               type="button"

@@ -6,6 +6,7 @@ import { invoke } from '../../ipc/invoke.ts';
 import { formatDateTime } from '../../i18n/formatDateTime.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { useSessionStore } from '../session/sessionStore.ts';
+import { KeyPasswordField } from './KeyPasswordField.tsx';
 
 /** Bytes → standard base64 without Node (the renderer has no Buffer). */
 function toBase64(bytes: Uint8Array): string {
@@ -92,18 +93,13 @@ export function CertificateImport() {
             data-testid="certificate-file"
           />
         </label>
-        <label className="field" htmlFor={`${id}-password`}>
-          <span className="field__label">{t('certificate.password')}</span>
-          <input
-            id={`${id}-password`}
-            className="field__input"
-            type="password"
-            autoComplete="off"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="certificate-password"
-          />
-        </label>
+        <KeyPasswordField
+          id={`${id}-password`}
+          label={t('certificate.password')}
+          value={password}
+          onChange={setPassword}
+          testId="certificate-password"
+        />
         {error ? (
           <p className="field__error" role="alert" data-testid="certificate-error">
             {t(`errors.${error}`)}

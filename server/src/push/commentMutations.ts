@@ -7,7 +7,11 @@ import type { GroupMember, GroupOutcome } from './MutationGroup.ts';
 import { isMutationRejected, MutationRejected } from './MutationRejected.ts';
 import type { MutationScope } from './MutationScope.ts';
 import { parseArgs } from './parseArgs.ts';
-import { requireAgendaItem, requireNotClosed, requireParticipant } from './participation.ts';
+import {
+  requireNotClosed,
+  requireOpenItemForParticipant,
+  requireParticipant,
+} from './participation.ts';
 
 /**
  * Comments on an agenda item (workflow 2). Participants of a meeting they may see write them;
@@ -31,15 +35,7 @@ async function checkCreate(
   args: MutationArgs<'comment.create'>,
   itemOf: AgendaItemOfComment,
 ): Promise<void> {
-  const { meeting } = await requireParticipant(
-    s.tx,
-    s.principal,
-    args.meetingId,
-    'meeting',
-    s.cache,
-  );
-  requireNotClosed(meeting);
-  await requireAgendaItem(s.tx, args.meetingId, args.agendaItemId, s.cache);
+  await requireOpenItemForParticipant(s, args.meetingId, args.agendaItemId);
   if (args.parentId !== null) {
     const parentItem = await itemOf(args.parentId);
     if (parentItem === undefined || parentItem !== args.agendaItemId.toLowerCase())

@@ -5,6 +5,7 @@ import { agendaItems, meetings, participants } from '../db/schema.ts';
 import type { AgendaItemRow, MeetingRow, ParticipantRow } from '../db/toDomain.ts';
 import { isMemberVisibleStatus } from '../meetings/meetingAccess.ts';
 import type { LookupCache } from './LookupCache.ts';
+import type { MutationScope } from './MutationScope.ts';
 import { MutationRejected } from './MutationRejected.ts';
 
 /** A meeting the caller may see, and their participant row in it (null: not a participant). */
@@ -102,4 +103,20 @@ export async function requireAgendaItem(
 export function requireNotClosed(meeting: MeetingRow): void {
   if (meeting.status === 'closed')
     throw new MutationRejected('MEETING_CLOSED', 'the meeting is closed');
+}
+
+/**
+ * What a member writes on an agenda item (a comment, a position) needs, checked in this order:
+ * the caller takes part in the meeting (requireParticipant), the meeting is not closed
+ * (requireNotClosed), the item belongs to it (requireAgendaItem). Returns the meeting.
+ */
+export async function requireOpenItemForParticipant(
+  s: MutationScope,
+  meetingId: string,
+  agendaItemId: string,
+): Promise<MeetingRow> {
+  const { meeting } = await requireParticipant(s.tx, s.principal, meetingId, 'meeting', s.cache);
+  requireNotClosed(meeting);
+  await requireAgendaItem(s.tx, meetingId, agendaItemId, s.cache);
+  return meeting;
 }

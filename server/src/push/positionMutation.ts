@@ -4,7 +4,7 @@ import { positions } from '../db/memberSchema.ts';
 import { toPosition } from '../db/toMemberDomain.ts';
 import { MutationRejected } from './MutationRejected.ts';
 import type { MutationScope } from './MutationScope.ts';
-import { requireAgendaItem, requireNotClosed, requireParticipant } from './participation.ts';
+import { requireOpenItemForParticipant } from './participation.ts';
 
 /**
  * A participant's position on an agenda item before the meeting (workflow 2): one row per
@@ -18,15 +18,7 @@ export async function setPosition(
   s: MutationScope,
   args: MutationArgs<'position.set'>,
 ): Promise<void> {
-  const { meeting } = await requireParticipant(
-    s.tx,
-    s.principal,
-    args.meetingId,
-    'meeting',
-    s.cache,
-  );
-  requireNotClosed(meeting);
-  await requireAgendaItem(s.tx, args.meetingId, args.agendaItemId, s.cache);
+  const meeting = await requireOpenItemForParticipant(s, args.meetingId, args.agendaItemId);
   if (s.now.getTime() >= meeting.startsAt.getTime())
     throw new MutationRejected(
       'MEETING_STARTED',

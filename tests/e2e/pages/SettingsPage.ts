@@ -37,6 +37,20 @@ export class SettingsPage {
     await this.language.selectOption(language);
   }
 
+  /** Imports a PKCS#12 file (its name, its bytes) with its password in the certificate panel
+   * of the open Settings screen, and waits until the panel says it is imported. */
+  async importCertificate(file: { name: string; p12: Uint8Array }, password: string) {
+    const cert = this.page.getByTestId('certificate-import');
+    await cert.getByTestId('certificate-file').setInputFiles({
+      name: file.name,
+      mimeType: 'application/x-pkcs12',
+      buffer: Buffer.from(file.p12),
+    });
+    await cert.getByTestId('certificate-password').fill(password);
+    await cert.getByTestId('certificate-submit').click();
+    await expect(cert.getByTestId('certificate-imported')).toBeVisible({ timeout: 15_000 });
+  }
+
   /** Types a server URL and presses Save. */
   async submitServerUrl(url: string): Promise<void> {
     await this.serverUrl.fill(url);

@@ -1,20 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, FAST_TUNING, startCore, type CoreHarness } from '../../support/coreHarness.ts';
-import { startTcpProxy, type TcpProxy } from '../../support/tcpProxy.ts';
-import {
-  startHarness,
-  type Account,
-  type Harness,
-  type Session,
-} from '../server/support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../../support/coreHarness.ts';
 import { createMeetingWithPaper } from '../server/support/meetings.ts';
-import {
-  bindCert,
-  createBallot,
-  createOpinionPki,
-  PKI_PASSWORD,
-  type OpinionPki,
-} from '../server/support/opinionFixture.ts';
+import { bindCert, createBallot, PKI_PASSWORD } from '../server/support/opinionFixture.ts';
+import { useOpinionCores } from './support/useOpinionCores.ts';
 
 /**
  * Reminders and closing through the client core against the real server: the secretariat's
@@ -23,59 +11,26 @@ import {
  * devices, and an opinion signed after it comes back refused BALLOT_CLOSED.
  */
 describe('ballot close and reminders: client core ↔ real server', () => {
-  let server: Harness;
-  let pki: OpinionPki;
-  let admin: Session;
-  let staffAccount: Account;
-  let staff: Session;
-  const cores: CoreHarness[] = [];
-  const proxies: TcpProxy[] = [];
-
-  beforeAll(async () => {
-    pki = await createOpinionPki();
-    server = await startHarness({ trustDir: pki.dir });
-    admin = await server.login(await server.createAccount('admin'));
-    staffAccount = await server.createAccount('secretariat');
-    staff = await server.login(staffAccount);
-  }, 120_000);
-
-  afterEach(async () => {
-    for (const core of cores.splice(0)) await core.dispose();
-    for (const proxy of proxies.splice(0)) await proxy.close();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await pki?.remove();
-  });
-
-  async function signedIn(account: Account, via = server.url): Promise<CoreHarness> {
-    const h = startCore({ serverUrl: via, tuning: FAST_TUNING });
-    cores.push(h);
-    await h.call('session:login', { username: account.user.username, password: account.password });
-    await h.waitFor('connection:state', (s) => s.state === 'online' && s.lastSyncedAt !== null);
-    return h;
-  }
+  const o = useOpinionCores();
+  const { signedIn } = o;
 
   async function setup() {
-    const [a, b] = [await server.createAccount('member'), await server.createAccount('member')];
-    expect(await bindCert(server, admin, a.user.id, pki.pki.members[0]!.certDer)).toBe(201);
-    const paper = await createMeetingWithPaper(server, staff, {
+    const [a, b] = [await o.server.createAccount('member'), await o.server.createAccount('member')];
+    expect(await bindCert(o.server, o.admin, a.user.id, o.pki.pki.members[0]!.certDer)).toBe(201);
+    const paper = await createMeetingWithPaper(o.server, o.staff, {
       participants: [{ userId: a.user.id }, { userId: b.user.id }],
       publish: true,
     });
-    const ballot = await createBallot(server, staff, {
+    const ballot = await createBallot(o.server, o.staff, {
       documentIds: [paper.documentId],
       memberIds: [a.user.id, b.user.id],
       deadline: new Date(Date.now() + 3_600_000),
       meetingId: paper.meetingId,
     });
-    const proxy = await startTcpProxy({ host: '127.0.0.1', port: server.server.port });
-    proxies.push(proxy);
-    const secretariat = await signedIn(staffAccount, `http://127.0.0.1:${proxy.port}`);
+    const proxy = await o.proxy();
+    const secretariat = await signedIn(o.staffAccount, `http://127.0.0.1:${proxy.port}`);
     // Member a's device reaches the server through its own proxy, to be taken offline.
-    const oneProxy = await startTcpProxy({ host: '127.0.0.1', port: server.server.port });
-    proxies.push(oneProxy);
+    const oneProxy = await o.proxy();
     const one = await signedIn(a, `http://127.0.0.1:${oneProxy.port}`);
     const two = await signedIn(b);
     return { a, b, ballot, proxy, oneProxy, secretariat, one, two };
@@ -122,7 +77,7 @@ describe('ballot close and reminders: client core ↔ real server', () => {
   it('closing reaches the members; an opinion signed after it is refused BALLOT_CLOSED', async () => {
     const { ballot, oneProxy, secretariat, one } = await setup();
     await one.call('certificates:import', {
-      pkcs12Base64: Buffer.from(pki.pki.members[0]!.p12).toString('base64'),
+      pkcs12Base64: Buffer.from(o.pki.pki.members[0]!.p12).toString('base64'),
       password: PKI_PASSWORD,
     });
     expect(await one.failCode('ballots:close', { ballotId: ballot.id })).toBe('FORBIDDEN');
@@ -169,7 +124,7 @@ describe('ballot close and reminders: client core ↔ real server', () => {
   it('a reminder leaves the notices once the member answered (verified) or the ballot closed', async () => {
     const { a, b, ballot, oneProxy, secretariat, one, two } = await setup();
     await one.call('certificates:import', {
-      pkcs12Base64: Buffer.from(pki.pki.members[0]!.p12).toString('base64'),
+      pkcs12Base64: Buffer.from(o.pki.pki.members[0]!.p12).toString('base64'),
       password: PKI_PASSWORD,
     });
     expect(await secretariat.call('ballots:remind', { ballotId: ballot.id })).toEqual({

@@ -1,23 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../../shared/ipc/contract.ts';
-import { eventually, FAST_TUNING, startCore, type CoreHarness } from '../../support/coreHarness.ts';
-import { startTcpProxy, type TcpProxy } from '../../support/tcpProxy.ts';
-import {
-  startHarness,
-  type Account,
-  type Harness,
-  type Session,
-} from '../server/support/harness.ts';
+import { eventually, type CoreHarness } from '../../support/coreHarness.ts';
 import { createMeetingWithPaper, uploadPdf } from '../server/support/meetings.ts';
-import {
-  bindCert,
-  createBallot,
-  createOpinionPki,
-  PKI_PASSWORD,
-  type OpinionPki,
-} from '../server/support/opinionFixture.ts';
+import { bindCert, createBallot, PKI_PASSWORD } from '../server/support/opinionFixture.ts';
+import { useOpinionCores } from './support/useOpinionCores.ts';
 import { makePdf } from '../server/support/pdfs.ts';
 
 function filesUnder(dir: string): string[] {
@@ -32,50 +20,20 @@ function filesUnder(dir: string): string[] {
  * verified with the server's receive time; a draft replaced meanwhile → refused with its code.
  */
 describe('written opinions: client core ↔ real server', () => {
-  let server: Harness;
-  let pki: OpinionPki;
-  let admin: Session;
-  let staff: Session;
-  let staffAccount: Account;
-  const cores: CoreHarness[] = [];
-  const proxies: TcpProxy[] = [];
-
-  beforeAll(async () => {
-    pki = await createOpinionPki();
-    server = await startHarness({ trustDir: pki.dir });
-    admin = await server.login(await server.createAccount('admin'));
-    staffAccount = await server.createAccount('secretariat');
-    staff = await server.login(staffAccount);
-  }, 120_000);
-
-  afterEach(async () => {
-    for (const core of cores.splice(0)) await core.dispose();
-    for (const proxy of proxies.splice(0)) await proxy.close();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await pki?.remove();
-  });
-
-  async function signedIn(account: Account, via: string): Promise<CoreHarness> {
-    const h = startCore({ serverUrl: via, tuning: FAST_TUNING });
-    cores.push(h);
-    await h.call('session:login', { username: account.user.username, password: account.password });
-    await h.waitFor('connection:state', (s) => s.state === 'online' && s.lastSyncedAt !== null);
-    return h;
-  }
+  const o = useOpinionCores();
+  const { signedIn } = o;
 
   async function setup() {
-    const proxy = await startTcpProxy({ host: '127.0.0.1', port: server.server.port });
-    proxies.push(proxy);
-    const account = await server.createAccount('member');
-    expect(await bindCert(server, admin, account.user.id, pki.pki.members[0]!.certDer)).toBe(201);
-    const paper = await createMeetingWithPaper(server, staff, {
+    const proxy = await o.proxy();
+    const account = await o.server.createAccount('member');
+    expect(await bindCert(o.server, o.admin, account.user.id, o.pki.pki.members[0]!.certDer)).toBe(
+      201,
+    );
+    const paper = await createMeetingWithPaper(o.server, o.staff, {
       participants: [{ userId: account.user.id }],
       publish: true,
     });
-    const ballot = await createBallot(server, staff, {
+    const ballot = await createBallot(o.server, o.staff, {
       documentIds: [paper.documentId],
       memberIds: [account.user.id],
       deadline: new Date(Date.now() + 3_600_000),
@@ -86,7 +44,7 @@ describe('written opinions: client core ↔ real server', () => {
     return { proxy, account, paper, ballot, h };
   }
 
-  const p12 = (): string => Buffer.from(pki.pki.members[0]!.p12).toString('base64');
+  const p12 = (): string => Buffer.from(o.pki.pki.members[0]!.p12).toString('base64');
   const mine = async (h: CoreHarness, ballotId: string) =>
     (await h.call('opinions:list', { ballotId })).opinions;
 
@@ -95,7 +53,7 @@ describe('written opinions: client core ↔ real server', () => {
     expect(await h.failCode('certificates:import', { pkcs12Base64: p12(), password: 'sai' })).toBe(
       'PKCS12_WRONG_PASSWORD',
     );
-    const bytes = Buffer.from(pki.pki.members[0]!.p12);
+    const bytes = Buffer.from(o.pki.pki.members[0]!.p12);
     bytes[bytes.length - 40] = (bytes[bytes.length - 40] ?? 0) ^ 0xff;
     expect(
       await h.failCode('certificates:import', {
@@ -111,11 +69,11 @@ describe('written opinions: client core ↔ real server', () => {
       pkcs12Base64: p12(),
       password: PKI_PASSWORD,
     });
-    expect(info.serial).toBe(pki.pki.members[0]!.serialHex);
-    expect(info.sha256).toBe(pki.pki.members[0]!.sha256);
+    expect(info.serial).toBe(o.pki.pki.members[0]!.serialHex);
+    expect(info.sha256).toBe(o.pki.pki.members[0]!.sha256);
     expect((await h.call('certificates:get', {})).certificate).toEqual(info);
     // Sealed at rest: no file of the data directory holds the PKCS#12 bytes in clear.
-    const probe = Buffer.from(pki.pki.members[0]!.p12).subarray(200, 264);
+    const probe = Buffer.from(o.pki.pki.members[0]!.p12).subarray(200, 264);
     for (const file of filesUnder(h.dir)) expect(readFileSync(file).includes(probe)).toBe(false);
     await h.restart();
     expect((await h.call('certificates:get', {})).certificate?.serial).toBe(info.serial);
@@ -162,7 +120,7 @@ describe('written opinions: client core ↔ real server', () => {
       'verified',
     );
 
-    const s = await signedIn(staffAccount, server.url);
+    const s = await signedIn(o.staffAccount, o.server.url);
     await eventually(async () => {
       const table = await s.call('ballots:followUp', { ballotId: ballot.id });
       return table.members.some((m) => m.memberId === account.user.id && m.state === 'verified');
@@ -186,8 +144,8 @@ describe('written opinions: client core ↔ real server', () => {
       password: PKI_PASSWORD,
     });
     const upload = await uploadPdf(
-      server,
-      staff.token,
+      o.server,
+      o.staff.token,
       paper.documentId,
       await makePdf(2),
       'v2.pdf',

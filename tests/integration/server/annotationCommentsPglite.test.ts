@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../../../shared/domain/annotation.ts';
 import type { AnnotationComment } from '../../../shared/domain/annotationComment.ts';
-import { ADMIN_ROUTES, uploadVersionResponseSchema } from '../../../shared/protocol/admin.ts';
+import { uploadVersionResponseSchema } from '../../../shared/protocol/admin.ts';
 import type { Change } from '../../../shared/protocol/changes.ts';
 import {
   connectSession,
-  http,
   pullAll,
   startHarness,
   type Harness,
@@ -14,54 +13,12 @@ import {
 } from './support/harness.ts';
 import { uploadPdf } from './support/meetings.ts';
 import { makePdf } from './support/pdfs.ts';
-import { createWriteMeeting, mutation, pushOk, type WriteMeeting } from './support/writeFixture.ts';
+import { meetingWithPaper, highlightArgs } from './support/paperMeeting.ts';
+import { mutation, pushOk } from './support/writeFixture.ts';
 
 // Comments on annotations and durable re-anchoring, against the real server on PGlite: who
 // receives a comment (exactly its annotation's audience, tombstones when that narrows or the
 // annotation goes), author-only changes, and the move of an annotation onto a new version.
-
-interface PaperMeeting extends WriteMeeting {
-  documentId: string;
-  sha256: string;
-}
-
-async function meetingWithPaper(h: Harness, people: number): Promise<PaperMeeting> {
-  const m = await createWriteMeeting(h, {
-    people: Array.from({ length: people }, () => ({})),
-    publish: false,
-  });
-  const token = m.staff.token;
-  const documentId = randomUUID();
-  const created = await http(h, 'POST', ADMIN_ROUTES.documents(m.meetingId), {
-    token,
-    json: { id: documentId, agendaItemId: m.itemIds[0], title: 'Tờ trình', kind: 'submission' },
-  });
-  expect(created.status).toBe(201);
-  const uploaded = await uploadPdf(h, token, documentId, await makePdf(2));
-  expect(uploaded.status).toBe(201);
-  const { version } = uploadVersionResponseSchema.parse(uploaded.json);
-  expect((await http(h, 'POST', ADMIN_ROUTES.publish(m.meetingId), { token })).status).toBe(200);
-  return { ...m, documentId, sha256: version.sha256 };
-}
-
-function highlightArgs(m: PaperMeeting, visibility: string, id = randomUUID()) {
-  return {
-    id,
-    meetingId: m.meetingId,
-    documentId: m.documentId,
-    version: 1,
-    sha256: m.sha256,
-    pageIndex: 0,
-    visibility,
-    color: '#ffd400',
-    body: '',
-    shape: {
-      kind: 'highlight',
-      rects: [{ x: 72, y: 700, width: 120.5, height: 12 }],
-      quote: { exact: 'Điều 1', prefix: '', suffix: ' Phạm vi' },
-    },
-  };
-}
 
 /** The last state of each record of `entity` in `changes` (null once deleted). */
 function fold<T extends { id: string }>(changes: Change[], entity: string): Map<string, T | null> {

@@ -1,48 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { voteBallots, comments, positions } from '../../../server/src/db/memberSchema.ts';
 import { eq } from '../../../server/src/db/operators.ts';
-import { eventually, startCore, type CoreHarness } from '../../support/coreHarness.ts';
-import { startHarness, type Harness } from './support/harness.ts';
-import { createWriteMeeting, type WriteMeeting } from './support/writeFixture.ts';
+import { eventually } from '../../support/coreHarness.ts';
+import { useWriteMeetingCores } from './support/useWriteMeetingCores.ts';
 
 // The real client core (electron/core: outbox, pusher, secretariat votes) against the real
 // server, on PGlite: the two halves of the write path agree on the protocol, and a device
 // converges on the server's records (server ids, times, counts) after its changes are acked.
 describe('write path: client core against the server', () => {
-  let h: Harness;
-  let m: WriteMeeting;
-  const cores: CoreHarness[] = [];
-
-  const signIn = async (index: 'staff' | number): Promise<CoreHarness> => {
-    const core = startCore({ serverUrl: h.url });
-    cores.push(core);
-    const account = index === 'staff' ? m.staffAccount : m.accounts[index];
-    if (account === undefined || account === null) throw new Error('no such account');
-    await core.call('session:login', {
-      username: account.user.username,
-      password: account.password,
-    });
-    await core.waitFor('connection:state', (s) => s.state === 'online' && s.lastSyncedAt !== null);
-    return core;
-  };
-
-  beforeAll(async () => {
-    h = await startHarness();
-    m = await createWriteMeeting(h, { people: [{ role: 'chair' }, {}] });
-  });
-
-  afterAll(async () => {
-    for (const core of cores) await core.dispose();
-    await h?.close();
-  });
+  const w = useWriteMeetingCores({ people: [{ role: 'chair' }, {}] });
+  const { signIn } = w;
 
   it('comments, a position and a ballot made on the device reach the server once and come back as its records', async () => {
     const member = await signIn(0);
     const secretariat = await signIn('staff');
-    const itemId = m.itemIds[0]!;
+    const itemId = w.m.itemIds[0]!;
     await eventually(
       async () =>
-        (await member.call('positions:get', { meetingId: m.meetingId })).items.length === 1,
+        (await member.call('positions:get', { meetingId: w.m.meetingId })).items.length === 1,
     );
 
     const opened = await secretariat.call('votes:open', {
@@ -50,7 +25,8 @@ describe('write path: client core against the server', () => {
       question: 'Thông qua dự thảo Nghị định?',
     });
     await eventually(
-      async () => (await member.call('votes:list', { meetingId: m.meetingId })).votes.length === 1,
+      async () =>
+        (await member.call('votes:list', { meetingId: w.m.meetingId })).votes.length === 1,
     );
     const first = await member.call('comments:create', {
       agendaItemId: itemId,
@@ -70,18 +46,18 @@ describe('write path: client core against the server', () => {
     await eventually(async () => (await member.call('outbox:status', {})).pending === 0);
     expect((await member.call('outbox:status', {})).rejected).toEqual([]);
 
-    const db = h.server.db;
+    const db = w.h.server.db;
     const [row] = await db.select().from(comments).where(eq(comments.id, first.comment.id));
     expect(row).toMatchObject({
       body: 'Đề nghị bổ sung số liệu 2025',
-      authorId: m.people[0]!.user.id,
+      authorId: w.m.people[0]!.user.id,
     });
     expect(
-      await db.select().from(positions).where(eq(positions.meetingId, m.meetingId)),
+      await db.select().from(positions).where(eq(positions.meetingId, w.m.meetingId)),
     ).toHaveLength(1);
     expect(
       await db.select().from(voteBallots).where(eq(voteBallots.voteId, opened.vote.id)),
-    ).toEqual([expect.objectContaining({ userId: m.people[0]!.user.id, choice: 'for' })]);
+    ).toEqual([expect.objectContaining({ userId: w.m.people[0]!.user.id, choice: 'for' })]);
 
     // The device shows the server's records once pulled: server time, counted ballot.
     await eventually(async () => {
@@ -92,13 +68,13 @@ describe('write path: client core against the server', () => {
       );
     });
     await eventually(async () => {
-      const votes = await member.call('votes:list', { meetingId: m.meetingId });
+      const votes = await member.call('votes:list', { meetingId: w.m.meetingId });
       return votes.votes[0]?.vote.counts.for === 1 && votes.votes[0]?.myBallot?.pending === false;
     });
 
     // The secretariat's device has everyone's positions: the aggregate and the consent list.
     await eventually(async () => {
-      const view = await secretariat.call('positions:get', { meetingId: m.meetingId });
+      const view = await secretariat.call('positions:get', { meetingId: w.m.meetingId });
       return view.items[0]?.aggregate?.wishToSpeak === 1 && view.consent?.length === 0;
     });
 
@@ -106,7 +82,7 @@ describe('write path: client core against the server', () => {
     const closed = await secretariat.call('votes:close', { voteId: opened.vote.id });
     expect(closed.vote).toMatchObject({ status: 'closed', result: { for: 1, eligible: 2 } });
     await eventually(async () => {
-      const votes = await member.call('votes:list', { meetingId: m.meetingId });
+      const votes = await member.call('votes:list', { meetingId: w.m.meetingId });
       return votes.votes[0]?.vote.status === 'closed';
     });
     // A member cannot open a vote: the server says FORBIDDEN.

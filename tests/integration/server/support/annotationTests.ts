@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../../../../shared/domain/annotation.ts';
-import { ADMIN_ROUTES, uploadVersionResponseSchema } from '../../../../shared/protocol/admin.ts';
 import type { Change } from '../../../../shared/protocol/changes.ts';
-import { connectSession, http, pullAll, type Harness, type Session } from './harness.ts';
-import { uploadPdf } from './meetings.ts';
-import { makePdf } from './pdfs.ts';
-import { createWriteMeeting, mutation, pushOk, type WriteMeeting } from './writeFixture.ts';
+import { connectSession, pullAll, type Harness, type Session } from './harness.ts';
+import { highlightArgs, meetingWithPaper, type PaperMeeting } from './paperMeeting.ts';
+import { mutation, pushOk } from './writeFixture.ts';
 
 const codes = (acks: { status: string; code?: string }[]): string[] =>
   acks.map((a) => a.code ?? a.status);
@@ -21,49 +19,8 @@ function annotationsIn(changes: Change[]): Map<string, AnnotationRecord | null> 
   return out;
 }
 
-interface PaperMeeting extends WriteMeeting {
-  documentId: string;
-  sha256: string;
-}
-
-/** A published meeting with one two-page paper. */
-async function meetingWithPaper(h: Harness, people: number): Promise<PaperMeeting> {
-  const m = await createWriteMeeting(h, {
-    people: Array.from({ length: people }, () => ({})),
-    publish: false,
-  });
-  const token = m.staff.token;
-  const documentId = randomUUID();
-  const created = await http(h, 'POST', ADMIN_ROUTES.documents(m.meetingId), {
-    token,
-    json: { id: documentId, agendaItemId: m.itemIds[0], title: 'Tờ trình', kind: 'submission' },
-  });
-  expect(created.status).toBe(201);
-  const uploaded = await uploadPdf(h, token, documentId, await makePdf(2));
-  expect(uploaded.status).toBe(201);
-  const { version } = uploadVersionResponseSchema.parse(uploaded.json);
-  const published = await http(h, 'POST', ADMIN_ROUTES.publish(m.meetingId), { token });
-  expect(published.status).toBe(200);
-  return { ...m, documentId, sha256: version.sha256 };
-}
-
 function createArgs(m: PaperMeeting, visibility: string, id = randomUUID()) {
-  return {
-    id,
-    meetingId: m.meetingId,
-    documentId: m.documentId,
-    version: 1,
-    sha256: m.sha256,
-    pageIndex: 0,
-    visibility,
-    color: '#ffd400',
-    body: `ghi chú ${visibility}`,
-    shape: {
-      kind: 'highlight',
-      rects: [{ x: 72, y: 700, width: 120.5, height: 12 }],
-      quote: { exact: 'Điều 1', prefix: '', suffix: ' Phạm vi' },
-    },
-  };
+  return highlightArgs(m, visibility, id, `ghi chú ${visibility}`);
 }
 
 async function seen(h: Harness, who: Session): Promise<Map<string, AnnotationRecord | null>> {

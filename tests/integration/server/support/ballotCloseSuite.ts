@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StartServerOptions } from '../../../../server/src/startServer.ts';
+import { describe, expect, it } from 'vitest';
 import type { OpinionBallot } from '../../../../shared/domain/opinionBallot.ts';
 import {
   BALLOT_ROUTES,
@@ -10,20 +9,17 @@ import type { Change } from '../../../../shared/protocol/changes.ts';
 import { auditLog } from '../../../../server/src/db/schema.ts';
 import { eq } from '../../../../server/src/db/operators.ts';
 import { opinionBallots, opinions } from '../../../../server/src/db/opinionSchema.ts';
-import { errorOf, http, pullAll, type Harness, type Session, startHarness } from './harness.ts';
+import { errorOf, http, pullAll } from './harness.ts';
 import {
   ballotStatus,
   bindCert,
   createBallot,
-  createOpinionPki,
-  insertDocument,
   openDevice,
   signAnswer,
   submit,
   type Device,
-  type OpinionPki,
 } from './opinionFixture.ts';
-import { createWriteMeeting } from './writeFixture.ts';
+import { useOpinionServer, type SuiteDatabase } from './opinionServer.ts';
 
 const HOUR = 3_600_000;
 
@@ -32,84 +28,59 @@ const HOUR = 3_600_000;
  * and reminders to members who have not answered (targeted: only the member reminded receives
  * one), on the real server, one per database. Members are FORBIDDEN on both routes.
  */
-export function defineBallotCloseSuite(
-  name: string,
-  database: () => Promise<{ options: StartServerOptions; stop(): Promise<void> }>,
-): void {
+export function defineBallotCloseSuite(name: string, database: SuiteDatabase): void {
   describe(name, () => {
-    let h: Harness;
-    let stopDatabase: (() => Promise<void>) | undefined;
-    let pki: OpinionPki;
-    let staff: Session;
-    let docId: string;
-    let devices: Device[];
-
-    beforeAll(async () => {
-      pki = await createOpinionPki();
-      const db = await database();
-      stopDatabase = db.stop;
-      h = await startHarness({ ...db.options, trustDir: pki.dir });
-      const meeting = await createWriteMeeting(h, { people: [{}, {}, {}] });
-      staff = meeting.staff;
-      docId = await insertDocument(h, meeting.meetingId);
-      const admin = await h.login(await h.createAccount('admin'));
-      devices = await Promise.all(meeting.people.map((p) => openDevice(h, p)));
+    const o = useOpinionServer(database, {}, async ({ h, admin, meeting, pki }) => {
       for (const i of [0, 1, 2])
         expect(
           await bindCert(h, admin, meeting.people[i]!.user.id, pki.pki.members[i]!.certDer),
         ).toBe(201);
-    }, 120_000);
-
-    afterAll(async () => {
-      for (const d of devices ?? []) d.socket.disconnect();
-      await h?.close();
-      await stopDatabase?.();
-      await pki?.remove();
     });
 
-    const now = (): Date => h.server.context.clock();
+    const now = (): Date => o.h.server.context.clock();
     const newBallot = (): Promise<OpinionBallot> =>
-      createBallot(h, staff, {
-        documentIds: [docId],
-        memberIds: devices.map((d) => d.session.user.id),
+      createBallot(o.h, o.staff, {
+        documentIds: [o.docId],
+        memberIds: o.devices.map((d) => d.session.user.id),
         deadline: new Date(now().getTime() + 2 * HOUR),
       });
     const remind = (token: string, ballotId: string, json: unknown = {}) =>
-      http(h, 'POST', BALLOT_ROUTES.ballotReminders(ballotId), { token, json });
+      http(o.h, 'POST', BALLOT_ROUTES.ballotReminders(ballotId), { token, json });
     const close = (token: string, ballotId: string) =>
-      http(h, 'POST', BALLOT_ROUTES.ballotClose(ballotId), { token, json: {} });
+      http(o.h, 'POST', BALLOT_ROUTES.ballotClose(ballotId), { token, json: {} });
     const remindersSeen = async (socket: Device['socket'], since = 0) =>
       (await pullAll(socket, since)).changes.flatMap((c: Change) =>
         c.op === 'upsert' && c.entity === 'reminder' ? [c.data] : [],
       );
     const answer = async (i: number, ballot: OpinionBallot) =>
       submit(
-        devices[i]!,
-        signAnswer(devices[i]!, pki.credentials[i]!, ballot, { choice: 'agree', now: now() }).args,
+        o.devices[i]!,
+        signAnswer(o.devices[i]!, o.pki.credentials[i]!, ballot, { choice: 'agree', now: now() })
+          .args,
       );
 
     it('members are FORBIDDEN on the close and reminder routes', async () => {
       const ballot = await newBallot();
-      const member = devices[0]!.session.token;
+      const member = o.devices[0]!.session.token;
       const r1 = await remind(member, ballot.id);
       expect(r1.status).toBe(403);
       expect(errorOf(r1).code).toBe('FORBIDDEN');
       const r2 = await close(member, ballot.id);
       expect(r2.status).toBe(403);
-      expect((await ballotStatus(h, staff, ballot.id)).ballot.status).toBe('open');
+      expect((await ballotStatus(o.h, o.staff, ballot.id)).ballot.status).toBe('open');
     });
 
     it('a reminder reaches only the member reminded, with the question and deadline; audited', async () => {
       const ballot = await newBallot();
-      const [one, two] = [devices[0]!, devices[1]!];
+      const [one, two] = [o.devices[0]!, o.devices[1]!];
       const cursors = {
         one: (await pullAll(one.socket)).cursor,
         two: (await pullAll(two.socket)).cursor,
       };
-      const staffDevice = await openDevice(h, staff);
+      const staffDevice = await openDevice(o.h, o.staff);
       const staffCursor = (await pullAll(staffDevice.socket)).cursor;
 
-      const res = await remind(staff.token, ballot.id, { memberIds: [one.session.user.id] });
+      const res = await remind(o.staff.token, ballot.id, { memberIds: [one.session.user.id] });
       expect(res.status).toBe(201);
       const { reminders } = sendRemindersResponseSchema.parse(res.json);
       expect(reminders).toHaveLength(1);
@@ -126,41 +97,41 @@ export function defineBallotCloseSuite(
       expect(await remindersSeen(staffDevice.socket, staffCursor)).toEqual([]);
       staffDevice.socket.disconnect();
 
-      const audit = await h.server.context.db
+      const audit = await o.h.server.context.db
         .select()
         .from(auditLog)
         .where(eq(auditLog.action, 'reminder.send'));
       const row = audit.find((a) => a.subject === ballot.id);
-      expect(row?.actorUserId).toBe(staff.user.id);
+      expect(row?.actorUserId).toBe(o.staff.user.id);
       expect(JSON.parse(row?.details ?? '{}')).toEqual({ members: [one.session.user.id] });
     });
 
     it('reminding all skips members who answered; a member not asked is INVALID_INPUT', async () => {
       const ballot = await newBallot();
       expect(await answer(0, ballot)).toMatchObject({ status: 'applied' });
-      const res = await remind(staff.token, ballot.id);
+      const res = await remind(o.staff.token, ballot.id);
       expect(res.status).toBe(201);
       const reminded = sendRemindersResponseSchema.parse(res.json).reminders.map((r) => r.memberId);
       expect(reminded.sort()).toEqual(
-        [devices[1]!.session.user.id, devices[2]!.session.user.id].sort(),
+        [o.devices[1]!.session.user.id, o.devices[2]!.session.user.id].sort(),
       );
       // Naming the member who answered reminds nobody.
-      const named = await remind(staff.token, ballot.id, {
-        memberIds: [devices[0]!.session.user.id],
+      const named = await remind(o.staff.token, ballot.id, {
+        memberIds: [o.devices[0]!.session.user.id],
       });
       expect(sendRemindersResponseSchema.parse(named.json).reminders).toEqual([]);
-      const outsider = await remind(staff.token, ballot.id, { memberIds: [staff.user.id] });
+      const outsider = await remind(o.staff.token, ballot.id, { memberIds: [o.staff.user.id] });
       expect(outsider.status).toBe(400);
-      expect((await remind(staff.token, crypto.randomUUID())).status).toBe(404);
+      expect((await remind(o.staff.token, crypto.randomUUID())).status).toBe(404);
     });
 
     it('closing stores the result once; later opinions are refused BALLOT_CLOSED and kept', async () => {
       const ballot = await newBallot();
       expect(await answer(0, ballot)).toMatchObject({ status: 'applied' });
       expect(await answer(1, ballot)).toMatchObject({ status: 'applied' });
-      const cursor = (await pullAll(devices[2]!.socket)).cursor;
+      const cursor = (await pullAll(o.devices[2]!.socket)).cursor;
 
-      const res = await close(staff.token, ballot.id);
+      const res = await close(o.staff.token, ballot.id);
       expect(res.status).toBe(200);
       const closed = opinionBallotResponseSchema.parse(res.json).ballot;
       expect(closed.status).toBe('closed');
@@ -173,7 +144,7 @@ export function defineBallotCloseSuite(
       });
 
       // Every member asked gets the closed ballot by sync.
-      const down = (await pullAll(devices[2]!.socket, cursor)).changes.flatMap((c) =>
+      const down = (await pullAll(o.devices[2]!.socket, cursor)).changes.flatMap((c) =>
         c.op === 'upsert' && c.entity === 'opinionBallot' && c.data.id === ballot.id
           ? [c.data]
           : [],
@@ -181,19 +152,19 @@ export function defineBallotCloseSuite(
       expect(down.at(-1)).toMatchObject({ status: 'closed', result: closed.result });
 
       // A late opinion: refused with its code, kept as evidence, sent to its author; not counted.
-      const late = signAnswer(devices[2]!, pki.credentials[2]!, ballot, {
+      const late = signAnswer(o.devices[2]!, o.pki.credentials[2]!, ballot, {
         choice: 'disagree',
         now: now(),
       });
-      const ack = await submit(devices[2]!, late.args);
+      const ack = await submit(o.devices[2]!, late.args);
       expect(ack).toMatchObject({ status: 'rejected', code: 'OPINION_REJECTED' });
       expect(ack.status === 'rejected' && ack.message.startsWith('BALLOT_CLOSED:')).toBe(true);
-      const [row] = await h.server.context.db
+      const [row] = await o.h.server.context.db
         .select()
         .from(opinions)
         .where(eq(opinions.id, late.args.opinionId));
       expect(row).toMatchObject({ status: 'rejected', code: 'BALLOT_CLOSED' });
-      const mine = (await pullAll(devices[2]!.socket, cursor)).changes.flatMap((c) =>
+      const mine = (await pullAll(o.devices[2]!.socket, cursor)).changes.flatMap((c) =>
         c.op === 'upsert' && c.entity === 'opinion' && c.data.id === late.args.opinionId
           ? [c.data]
           : [],
@@ -201,37 +172,37 @@ export function defineBallotCloseSuite(
       expect(mine[0]).toMatchObject({ status: 'rejected', code: 'BALLOT_CLOSED' });
 
       // The stored result is the result: the follow-up shows it, a second close changes nothing.
-      const status = await ballotStatus(h, staff, ballot.id);
+      const status = await ballotStatus(o.h, o.staff, ballot.id);
       expect(status.result).toEqual(closed.result);
-      const again = await close(staff.token, ballot.id);
+      const again = await close(o.staff.token, ballot.id);
       expect(again.status).toBe(200);
       expect(opinionBallotResponseSchema.parse(again.json).ballot).toEqual(closed);
-      const audits = await h.server.context.db
+      const audits = await o.h.server.context.db
         .select()
         .from(auditLog)
         .where(eq(auditLog.action, 'opinionBallot.close'));
       expect(audits.filter((a) => a.subject === ballot.id)).toHaveLength(1);
 
       // Closed: no reminders, and the database refuses any change to the stored record.
-      expect((await remind(staff.token, ballot.id)).status).toBe(409);
+      expect((await remind(o.staff.token, ballot.id)).status).toBe(409);
       await expect(
-        h.server.context.db
+        o.h.server.context.db
           .update(opinionBallots)
           .set({ result: { ...closed.result, agree: 3 } })
           .where(eq(opinionBallots.id, ballot.id)),
       ).rejects.toThrow();
       await expect(
-        h.server.context.db
+        o.h.server.context.db
           .update(opinionBallots)
           .set({ question: 'changed after the close', closedBy: null })
           .where(eq(opinionBallots.id, ballot.id)),
       ).rejects.toThrow();
       // ...except the links ON DELETE SET NULL clears (a deleted meeting or user).
-      await h.server.context.db
+      await o.h.server.context.db
         .update(opinionBallots)
         .set({ closedBy: null, createdBy: null, meetingId: null })
         .where(eq(opinionBallots.id, ballot.id));
-      const [unlinked] = await h.server.context.db
+      const [unlinked] = await o.h.server.context.db
         .select()
         .from(opinionBallots)
         .where(eq(opinionBallots.id, ballot.id));

@@ -34,6 +34,13 @@ export interface WriteMeeting {
   staffAccount: Account | null;
 }
 
+/** The account of participant `index` of `m`, or of its secretariat ('staff'). */
+export function accountOf(m: WriteMeeting, index: 'staff' | number): Account {
+  const account = index === 'staff' ? m.staffAccount : m.accounts[index];
+  if (account === undefined || account === null) throw new Error('no such account');
+  return account;
+}
+
 export interface WriteMeetingOptions {
   people: PersonSpec[];
   /** Start relative to the server's now; ms. Default: one day ahead. */
