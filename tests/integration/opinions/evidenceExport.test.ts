@@ -5,13 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvidence, loadReportFonts } from '../../../electron/core/opinions/evidenceExport.ts';
-import type { SigningCredential } from '../../../electron/core/signing/importPkcs12.ts';
+import {
+  importPkcs12,
+  type SigningCredential,
+} from '../../../electron/core/signing/importPkcs12.ts';
 import { createSignedOpinion } from '../../../electron/core/signing/createSignedOpinion.ts';
 import { auditLog } from '../../../server/src/db/schema.ts';
 import { eq } from '../../../server/src/db/operators.ts';
 import { readZip } from '../../../server/src/opinions/evidence/readZip.ts';
 import { evidenceManifestSchema } from '../../../shared/opinions/evidenceManifest.ts';
-import { EVIDENCE_ROUTES, evidenceResponseSchema } from '../../../shared/protocol/evidence.ts';
+import {
+  EVIDENCE_ROUTES,
+  evidenceResponseSchema,
+  type EvidenceResponse,
+} from '../../../shared/protocol/evidence.ts';
 import {
   flipByte,
   nssDbTrusting,
@@ -56,6 +63,7 @@ describe('evidence export', () => {
   let zip: Uint8Array;
   let zipPath: string;
   let ballotId: string;
+  let data: EvidenceResponse;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ecabinet-evidence-'));
@@ -128,7 +136,7 @@ describe('evidence export', () => {
 
     const res = await http(h, 'GET', EVIDENCE_ROUTES.evidence(ballotId), { token: staff.token });
     expect(res.status).toBe(200);
-    const data = evidenceResponseSchema.parse(res.json);
+    data = evidenceResponseSchema.parse(res.json);
     const built = await buildEvidence({
       data,
       credential: secretariat.credential,
@@ -213,7 +221,56 @@ describe('evidence export', () => {
       ),
     ).toHaveLength(1);
     expect(r.stdout).toContain('Report: signature valid');
+    expect(r.stdout).toContain(
+      `(certificate SHA-256 ${require256(secretariat.credential.certificate.der)})`,
+    );
+    expect(r.stdout).toContain(`(SHA-256 ${require256(secretariat.caDer)})`);
     expect(r.stdout.trim().split('\n').at(-1)).toBe('VERDICT: VALID');
+  });
+
+  it("a report signed with a member's bound certificate: REPORT_SIGNER_IS_MEMBER, exit 1", async () => {
+    const built = await buildEvidence({
+      data,
+      credential: pki.credentials[1]!, // a valid chain to the same CA, bound to member 2
+      fonts: await loadReportFonts(),
+      generatedAt: new Date(),
+      generatedBy: { userId: members[1]!.user.id, displayName: members[1]!.user.displayName },
+    });
+    const path = join(dir, 'member-signed.zip');
+    await writeFile(path, built.zip);
+    const r = runVerify(path);
+    expect(r.stdout).toContain('Report: signature valid'); // the PAdES signature itself holds
+    expect(r.stdout).toContain('FAIL REPORT_SIGNER_IS_MEMBER report.pdf');
+    expect(r.status).toBe(1);
+  });
+
+  it('a forged export (an opinion dropped, a self-made CA added, the report re-signed) passes only on the exported anchors; --trust-dir refuses it', async () => {
+    const opened = importPkcs12(pki.pki.foreign.p12, PKI_PASSWORD);
+    if (!opened.ok) throw new Error(opened.error.code);
+    const forged: EvidenceResponse = {
+      ...data,
+      opinions: data.opinions.filter((o) => o.memberId !== members[1]!.user.id),
+      trust: {
+        ...data.trust,
+        anchors: [...data.trust.anchors, Buffer.from(pki.pki.foreignCa.certDer).toString('base64')],
+      },
+    };
+    const built = await buildEvidence({
+      data: forged,
+      credential: opened.value,
+      fonts: await loadReportFonts(),
+      generatedAt: new Date(),
+      generatedBy: { userId: staff.user.id, displayName: staff.user.displayName },
+    });
+    const path = join(dir, 'forged.zip');
+    await writeFile(path, built.zip);
+    // The documented limit: self-consistent, so only the printed anchors betray it.
+    const own = runVerify(path);
+    expect(own.stdout).toContain(`(SHA-256 ${require256(pki.pki.foreignCa.certDer)})`);
+    expect(own.stdout.trim().split('\n').at(-1)).toBe('VERDICT: VALID');
+    const anchored = runVerify(path, '--trust-dir', pki.dir);
+    expect(anchored.stdout).toContain('FAIL REPORT_CERT_INVALID report.pdf');
+    expect(anchored.status).toBe(1);
   });
 
   it('OpenSSL accepts each exported opinion with the exported CA file', async () => {

@@ -49,6 +49,17 @@ describe('evidence ZIP (writer on the device, reader in the checker)', () => {
     expect(() => readZip(new Uint8Array(Buffer.from('not a zip at all, just text')))).toThrow(
       /not a ZIP/,
     );
+    const twice = [
+      { name: 'manifest.json', data: new Uint8Array(1) },
+      { name: 'manifest.json', data: new Uint8Array(2) },
+    ];
+    expect(() => readZip(writeZip(twice, new Date()))).toThrow(/duplicate entry/);
+    expect(() =>
+      readZip(writeZip(entries, new Date()), { maxEntries: 3, maxTotalBytes: 1 << 20 }),
+    ).toThrow(/more than 3 entries/);
+    expect(() =>
+      readZip(writeZip(entries, new Date()), { maxEntries: 10, maxTotalBytes: 1000 }),
+    ).toThrow(/too large/);
     // A bomb: the directory claims 10 bytes, the data inflates to a megabyte.
     const bomb = Buffer.from(writeZip([{ name: 'b', data: new Uint8Array(1 << 20) }], new Date()));
     const dir = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));

@@ -26,6 +26,8 @@ export const EXPORT_CODES = [
   'REPORT_SIGNATURE_INVALID',
   /** The report signer's certificate does not chain to the trust anchors, or is not valid. */
   'REPORT_CERT_INVALID',
+  /** The report is signed with a certificate bound to a member asked (not the secretariat's). */
+  'REPORT_SIGNER_IS_MEMBER',
   /** The trust files of the export (certs/, crl/) cannot be used. */
   'TRUST_INVALID',
   /** ballot.json, opinions/index.json or summary.json cannot be read. */

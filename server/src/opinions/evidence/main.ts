@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   for (const a of check.anchors) out(`Trust anchor: ${a.subject} (SHA-256 ${a.sha256})`);
   if (check.report)
     out(
-      `Report: signature valid, signed by ${check.report.signer} at ${check.report.signedAt.toISOString()}`,
+      `Report: signature valid, signed by ${check.report.signer} (certificate SHA-256 ${check.report.signerSha256}) at ${check.report.signedAt.toISOString()} (the signer's claim)`,
     );
   for (const o of check.opinions) {
     const status = `${o.status}${o.superseded ? ',superseded' : ''}`;

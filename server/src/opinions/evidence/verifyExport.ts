@@ -180,6 +180,18 @@ export async function verifyExport(
   if (ballotFile !== null && index !== null) {
     const { ballot } = ballotFile;
     const names = new Map(ballotFile.members.map((m) => [m.id, m.displayName]));
+    // Any certificate of the trust anchors makes a valid PAdES signature; a member asked must
+    // not be the one certifying the summary of their own ballot (the secretariat signs it).
+    const signerSha256 = report?.signerSha256;
+    const signerBinding = ballotFile.bindings.find(
+      (b) => b.sha256 === signerSha256 && ballot.eligibleMemberIds.includes(b.userId),
+    );
+    if (signerBinding !== undefined)
+      problem(
+        'REPORT_SIGNER_IS_MEMBER',
+        `the report is signed with the certificate of ${names.get(signerBinding.userId) ?? signerBinding.userId}, a member asked`,
+        REPORT_PATH,
+      );
     const seenReplay = new Set<string>();
     for (const row of index) {
       const payloadBytes = files.get(row.payload);
