@@ -238,6 +238,66 @@ export function pushBatchTests(get: () => Harness): void {
       }
     });
 
+    it('text PostgreSQL cannot store is decided per mutation, alike in a group and alone: U+0000 refused, a lone surrogate stored as U+FFFD', async () => {
+      const h = get();
+      const m = await createWriteMeeting(h, { people: [{}] });
+      const socket = await connectSession(h.url, m.people[0]!);
+      const clientId = randomUUID();
+      const where = { meetingId: m.meetingId, agendaItemId: m.itemIds[0] };
+      const [nul, lone, after] = [randomUUID(), randomUUID(), randomUUID()];
+      const logHead = await changeLogHead(h);
+      try {
+        // Before the fix each of 1, 2 and 3 failed the whole transaction (INTERNAL on every
+        // resend: the queue blocked for good), and 2 only in the group path.
+        const answer = await pushOk(socket, clientId, [
+          mutation(1, 'comment.create', { ...where, id: nul, parentId: null, body: 'a\u0000b' }),
+          mutation(2, 'comment.create', { ...where, id: lone, parentId: null, body: 'a\ud800b' }),
+          mutation(3, 'position.set', { ...where, stance: 'object', note: 'x\u0000' }),
+          mutation(4, 'position.set', { ...where, stance: 'object', note: '\udc00y' }),
+          mutation(5, 'comment.edit', { id: lone, body: 'c\ud83d' }),
+          mutation(6, 'comment.create', { ...where, id: after, parentId: lone, body: 'Sau' }),
+        ]);
+        expect(answer.acks.map(outcomeOf)).toEqual([
+          'INVALID_ARGS',
+          'applied',
+          'INVALID_ARGS',
+          'applied',
+          'applied',
+          'applied',
+        ]);
+        const rows = await h.server.db
+          .select()
+          .from(comments)
+          .where(eq(comments.meetingId, m.meetingId));
+        const byId = new Map(rows.map((r) => [r.id, r.body]));
+        expect(byId.has(nul)).toBe(false);
+        expect(byId.get(lone)).toBe('c\ufffd');
+        expect(byId.get(after)).toBe('Sau');
+        const [stance] = await h.server.db
+          .select()
+          .from(positions)
+          .where(eq(positions.meetingId, m.meetingId));
+        expect(stance?.note).toBe('\ufffdy');
+        // The change log carries what was stored (create, position, edit, reply).
+        const logged = await h.server.db
+          .select({ entityId: changeLog.entityId, data: changeLog.data })
+          .from(changeLog)
+          .where(and(eq(changeLog.meetingId, m.meetingId), gt(changeLog.seq, logHead)))
+          .orderBy(asc(changeLog.seq));
+        const bodies = logged.map((e) => e.data as { body?: string; note?: string });
+        expect(bodies.map((b) => b.body ?? b.note)).toEqual([
+          'a\ufffdb',
+          '\ufffdy',
+          'c\ufffd',
+          'Sau',
+        ]);
+        expect((await verifyAuditChain(h.server.db)).ok).toBe(true);
+        expect((await clientRow(h, clientId))?.lastMutationId).toBe(6);
+      } finally {
+        socket.close();
+      }
+    });
+
     it(`a batch longer than PUSH_CHUNK (${PUSH_CHUNK}) commits chunk by chunk, each announced after its commit`, async () => {
       const h = get();
       const m = await createWriteMeeting(h, { people: [{}] });
