@@ -100,11 +100,17 @@ export interface NewsAnnouncer {
  *
  * Inlining (shared/protocol/socket.ts newsSchema) happens only when:
  * - the commit changed nobody's access, and `inlineAudience` accepts its entries;
- * - it CHAINS: its first seq is lastAnnounced + 1, where lastAnnounced is the highest seq this
- *   process has announced. Then every earlier commit was announced here first, with its room
- *   changes (a member losing a meeting left its room before this news is sent). A gap — a
- *   commit made on another server process, or hooks running out of commit order on
- *   PostgreSQL — sends a hint only. The first commit after start is a hint only.
+ * - it CHAINS: its first seq is `through` + 1, where every seq <= `through` has been announced
+ *   here. Then every earlier commit was announced here first, with its room changes (a member
+ *   losing a meeting left its room before this news is sent). A gap sends a hint only. The
+ *   first commit after start is a hint only (it sets `through`).
+ *   On one server process every seq is committed here, so a gap is a hook running out of
+ *   commit order (PostgreSQL): the commits above it wait in `ahead` and `through` moves over
+ *   them only once the gap's own hook has come (its room changes queued first). With
+ *   `sharedLog` (several processes, Redis adapter) a gap may be another process's commits,
+ *   whose hooks never come here, and whose access changes (a member leaving a meeting room)
+ *   may reach this process's rooms late: nothing proves a room's sockets may still see what
+ *   is inlined, so with a shared log news are hints only (devices pull, which checks access).
  * `prevSeq` is first - 1: the seqs of a commit are consecutive and every entry below `first`
  * was committed before it (appendChanges), so a device at cursor prevSeq that applies the
  * entries has examined everything up to `seq`.
@@ -113,8 +119,24 @@ export interface NewsAnnouncer {
  * (rooms.settling, see createSocketServer.ts); those get a hint instead. socket.io encodes a
  * room broadcast once for all its sockets (and publishes it once through the Redis adapter).
  */
-export function createNewsAnnouncer(io: IoServer, db: Database, logger: Logger): NewsAnnouncer {
-  let lastAnnounced: number | null = null;
+export interface NewsAnnouncerOptions {
+  /** Other server processes append to the same change log (Redis adapter). */
+  sharedLog: boolean;
+}
+
+/** Commits held in `ahead` at most; beyond that the chain starts again (a lost hook). */
+const MAX_AHEAD = 10_000;
+
+export function createNewsAnnouncer(
+  io: IoServer,
+  db: Database,
+  logger: Logger,
+  options: NewsAnnouncerOptions,
+): NewsAnnouncer {
+  /** Every seq <= through has been announced here; null until the first commit. */
+  let through: number | null = null;
+  /** Commits announced above a gap in the seqs: first seq → last seq (one process only). */
+  const ahead = new Map<number, number>();
   let tail: Promise<void> = Promise.resolve();
 
   const emit = (audience: Audience, news: News): void => {
@@ -135,6 +157,32 @@ export function createNewsAnnouncer(io: IoServer, db: Database, logger: Logger):
     });
   };
 
+  /** Records the commit [first, last]; true when it chains (every seq below it announced). */
+  const advance = (first: number, last: number): boolean => {
+    if (options.sharedLog) return false;
+    if (through === null) {
+      through = last;
+      return false;
+    }
+    if (first === through + 1) {
+      through = last;
+      for (let end = ahead.get(through + 1); end !== undefined; end = ahead.get(through + 1)) {
+        ahead.delete(through + 1);
+        through = end;
+      }
+      return true;
+    }
+    // Below `through`: a hook later than the ones after it, already passed.
+    if (first <= through) return false;
+    if (ahead.size < MAX_AHEAD) ahead.set(first, last);
+    else {
+      logger.error('a commit was never announced; news with entries start again', { through });
+      ahead.clear();
+      through = last;
+    }
+    return false;
+  };
+
   const announce = ({ changes, access }: Committed): void => {
     let first = Number.POSITIVE_INFINITY;
     let last = 0;
@@ -142,8 +190,7 @@ export function createNewsAnnouncer(io: IoServer, db: Database, logger: Logger):
       first = Math.min(first, change.seq);
       last = Math.max(last, change.seq);
     }
-    const chained = changes.length > 0 && lastAnnounced !== null && first === lastAnnounced + 1;
-    if (changes.length > 0) lastAnnounced = Math.max(lastAnnounced ?? last, last);
+    const chained = changes.length > 0 && advance(first, last);
     const inline = chained && access.length === 0 ? inlineAudience(changes) : null;
 
     enqueue(async () => {

@@ -123,7 +123,9 @@ export async function createSocketServer(
     });
   });
 
-  const announcer = createNewsAnnouncer(io, ctx.db, ctx.logger);
+  const announcer = createNewsAnnouncer(io, ctx.db, ctx.logger, {
+    sharedLog: ctx.config.redisUrl !== undefined,
+  });
   const unsubscribeCommitted = ctx.hooks.onCommitted((committed) => announcer.announce(committed));
   const unsubscribeRevoked = ctx.hooks.onTokensRevoked((tokenIds) =>
     io.in(tokenIds.map(rooms.token)).disconnectSockets(true),
