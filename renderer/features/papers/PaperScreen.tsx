@@ -94,7 +94,7 @@ export function PaperScreen({
   loader?: PdfLoader;
 }) {
   const { t } = useTranslation();
-  const { paper, retry } = usePaperBytes(documentId);
+  const { paper, retry } = usePaperBytes(documentId, loader);
   // The engine (pdf.js and its worker) starts while the bytes are still on their way.
   useEffect(() => loader.prepare?.(), [loader]);
   const info = usePaperInfo(documentId, meetingId);
@@ -167,7 +167,7 @@ export function PaperScreen({
           version={paper.version}
           sha256={paper.sha256}
           data={paper.data}
-          loader={loader}
+          loader={paper.loader}
           label={title}
           initialViewState={initialViewState}
           onViewStateChange={onViewStateChange}

@@ -1,24 +1,39 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IpcErrorCode } from '../../../shared/ipc/errors.ts';
 import { invoke } from '../../ipc/invoke.ts';
+import { preopenedLoader, type PreopenedLoader } from '../../pdf/preopenedLoader.ts';
+import type { PdfLoader } from '../../pdf/pdfTypes.ts';
 import { decodeBase64 } from './decodeBase64.ts';
 
 export type PaperBytes =
   | { kind: 'loading' }
-  | { kind: 'ready'; data: Uint8Array; version: number; sha256: string }
+  | {
+      kind: 'ready';
+      data: Uint8Array;
+      version: number;
+      sha256: string;
+      /** The loader for the reader: it already started opening `data` (preopenedLoader). */
+      loader: PdfLoader;
+    }
   | { kind: 'error'; code: IpcErrorCode };
 
 /**
  * The verified bytes of a paper's current version (`documents:read`: the core checked them
  * against their SHA-256 before they left it). `retry` asks again, e.g. after reconnecting.
- * An answer for a document no longer shown is dropped.
+ * An answer for a document no longer shown is dropped. As soon as the bytes are here, `loader`
+ * starts opening them (outside React, before the reader mounts); the ready state carries the
+ * loader that hands that task over, and an early task nobody took is destroyed on cleanup.
  */
-export function usePaperBytes(documentId: string): { paper: PaperBytes; retry: () => void } {
+export function usePaperBytes(
+  documentId: string,
+  loader: PdfLoader,
+): { paper: PaperBytes; retry: () => void } {
   const [paper, setPaper] = useState<PaperBytes>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let active = true;
+    let early: PreopenedLoader | null = null;
     setPaper({ kind: 'loading' });
     void invoke('documents:read', { documentId }).then((result) => {
       if (!active) return;
@@ -27,16 +42,19 @@ export function usePaperBytes(documentId: string): { paper: PaperBytes; retry: (
         return;
       }
       const data = decodeBase64(result.value.base64);
-      setPaper(
-        data
-          ? { kind: 'ready', data, version: result.value.version, sha256: result.value.sha256 }
-          : { kind: 'error', code: 'INVALID_OUTPUT' },
-      );
+      if (!data) {
+        setPaper({ kind: 'error', code: 'INVALID_OUTPUT' });
+        return;
+      }
+      early = preopenedLoader(loader, data);
+      const { version, sha256 } = result.value;
+      setPaper({ kind: 'ready', data, version, sha256, loader: early.loader });
     });
     return () => {
       active = false;
+      early?.dispose();
     };
-  }, [documentId, attempt]);
+  }, [documentId, attempt, loader]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { paper, retry };
