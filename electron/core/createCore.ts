@@ -146,6 +146,7 @@ export function createCore(options: CoreOptions): Core {
         log.warn('unsent local changes of the previous user discarded with the replica', waiting);
       void fetcher?.cancelAll();
       cache.removeAll();
+      documents.forgetRecent();
       engine?.forgetLastSync();
       log.info('replica wiped for a different user or server');
     },

@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger.ts';
 import type { ReplicaReader } from '../store/ReplicaReader.ts';
 import type { BlobCache } from './BlobCache.ts';
 import { BlobIntegrityError } from './blobFileFormat.ts';
+import { RecentPaperBytes } from './RecentPaperBytes.ts';
 import type { DocumentFetcher, DownloadTarget } from './DocumentFetcher.ts';
 
 export interface DocumentServiceDeps {
@@ -27,6 +28,8 @@ export interface DocumentServiceDeps {
  */
 export class DocumentService {
   private readonly deps: DocumentServiceDeps;
+  /** Verified papers answered lately (reopening skips decrypt and hash): RecentPaperBytes. */
+  private readonly recent = new RecentPaperBytes();
 
   constructor(deps: DocumentServiceDeps) {
     this.deps = deps;
@@ -55,6 +58,11 @@ export class DocumentService {
       if (typeof row['meeting_id'] === 'string') wanted.add(row['meeting_id']);
     }
     for (const id of meetingIds ?? [...wanted]) if (wanted.has(id)) this.queueMissing(id);
+  }
+
+  /** Forgets the papers kept in memory (the replica changed hands). */
+  forgetRecent(): void {
+    this.recent.clear();
   }
 
   /** What PaperView shows for one version. */
@@ -101,11 +109,18 @@ export class DocumentService {
       meetingId: document.meetingId,
       documentId: document.id,
     };
-    const done = (bytes: Buffer): { sha256: string; version: number; base64: string } => ({
+    const answer = (base64: string): { sha256: string; version: number; base64: string } => ({
       sha256: version.sha256,
       version: version.version,
-      base64: bytes.toString('base64'),
+      base64,
     });
+    const done = (bytes: Buffer): { sha256: string; version: number; base64: string } => {
+      const base64 = bytes.toString('base64');
+      this.recent.put(version.sha256, base64);
+      return answer(base64);
+    };
+    const hot = this.recent.get(version.sha256);
+    if (hot !== undefined) return answer(hot);
 
     const { cache } = this.deps;
     if (cache.enabled && cache.has(target.sha256)) {
@@ -129,6 +144,7 @@ export class DocumentService {
     try {
       return await this.deps.cache.read(expected);
     } catch (error) {
+      this.recent.delete(target.sha256);
       await this.deps.cache.remove(target.sha256);
       if (error instanceof BlobIntegrityError) {
         this.deps.log.warn('cached paper failed verification; deleted and queued again', {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BLOBS_DIR } from '../../../electron/core/blobs/BlobCache.ts';
@@ -327,6 +327,30 @@ describe('documents', () => {
     await eventually(() => blobFiles().length === 1);
     const read = await h.call('documents:read', { documentId: kept.documents[0]?.id ?? '' });
     expect(read.sha256).toBe(kept.versions[0]?.sha256);
+  });
+
+  it('reopens a paper from memory, yet a tombstone still refuses it at once', async () => {
+    const log = new ChangeLog();
+    const paper = randomBytes(6000);
+    const b = publishMeeting(log, [paper]);
+    await signIn();
+    await h.waitFor('sync:applied');
+    const documentId = b.documents[0]?.id ?? '';
+    const done = h.waitFor('download:progress', complete(documentId));
+    await h.call('documents:download', { meetingId: b.meeting.id });
+    await done;
+    await h.call('documents:read', { documentId });
+    // The second read does not touch the cache file: its verified bytes are kept in memory.
+    const [file] = blobFiles();
+    rmSync(join(h.dir, BLOBS_DIR, file ?? ''));
+    const again = await h.call('documents:read', { documentId });
+    expect(Buffer.from(again.base64, 'base64').equals(paper)).toBe(true);
+    // Access goes with the replica record, before memory is consulted.
+    const next = log.last + 1;
+    const applied = h.waitFor('sync:applied', (e) => e.cursor === next);
+    server.publish([log.delete('meeting', b.meeting.id)]);
+    await applied;
+    expect(await h.failCode('documents:read', { documentId })).toBe('NOT_FOUND');
   });
 
   it('new versions of a meeting kept offline are fetched after the sync', async () => {
