@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { classifyPdfError } from '../../pdf/classifyPdfError.ts';
 import type { PdfLimits } from '../../pdf/pdfLimits.ts';
 import type { PdfDocument, PdfErrorKind, PdfLoader, PdfSize } from '../../pdf/pdfTypes.ts';
@@ -47,7 +48,8 @@ export function useOpenDocument(
     };
     open().then(
       ({ document, firstSize }) => {
-        if (active) setState({ kind: 'ready', document, firstSize });
+        // Committed at once: the pages mount and page 1 is scheduled without waiting a turn.
+        if (active) flushSync(() => setState({ kind: 'ready', document, firstSize }));
       },
       (error: unknown) => {
         if (!active) return;

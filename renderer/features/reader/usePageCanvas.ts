@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { planScaledCanvas } from '../../pdf/canvasScale.ts';
 import type { CanvasPool } from '../../pdf/CanvasPool.ts';
 import { classifyPdfError, isCancellation } from '../../pdf/classifyPdfError.ts';
@@ -132,7 +133,8 @@ export function usePageCanvas(options: PageCanvasOptions): PageRenderStatus {
             shown.current = canvas;
             borrowed = null;
           }
-          setStatus({ kind: 'rendered' });
+          // Committed at once, not on the scheduler's next turn: the page is on screen now.
+          flushSync(() => setStatus({ kind: 'rendered' }));
         },
         (error: unknown) => {
           if (!active || isCancellation(error)) return;
