@@ -244,6 +244,37 @@ describe('evidence export', () => {
     expect(r.status).toBe(1);
   });
 
+  it('a closed ballot: its stored result must be the result of the exported opinions (RESULT_MISMATCH)', async () => {
+    const build = async (result: unknown, name: string) => {
+      const closed = {
+        ...data,
+        ballot: { ...data.ballot, status: 'closed', closedAt: new Date().toISOString(), result },
+      } as EvidenceResponse;
+      const built = await buildEvidence({
+        data: closed,
+        credential: secretariat.credential,
+        fonts: await loadReportFonts(),
+        generatedAt: new Date(),
+        generatedBy: { userId: staff.user.id, displayName: staff.user.displayName },
+      });
+      const path = join(dir, name);
+      await writeFile(path, built.zip);
+      const summary = readZip(built.zip).get('summary.json');
+      if (!summary) throw new Error('no summary.json');
+      const parsed = JSON.parse(Buffer.from(summary).toString('utf8')) as {
+        result: { agree: number };
+      };
+      return { path, result: parsed.result };
+    };
+    const open = await build(null, 'closed-probe.zip');
+    const honest = await build(open.result, 'closed.zip');
+    expect(runVerify(honest.path).stdout.trim().split('\n').at(-1)).toBe('VERDICT: VALID');
+    const forged = { ...open.result, agree: open.result.agree + 1 };
+    const r = runVerify((await build(forged, 'closed-forged.zip')).path);
+    expect(r.stdout).toContain('FAIL RESULT_MISMATCH ballot.json');
+    expect(r.status).toBe(1);
+  });
+
   it('a forged export (an opinion dropped, a self-made CA added, the report re-signed) passes only on the exported anchors; --trust-dir refuses it', async () => {
     const opened = importPkcs12(pki.pki.foreign.p12, PKI_PASSWORD);
     if (!opened.ok) throw new Error(opened.error.code);

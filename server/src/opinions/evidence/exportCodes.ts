@@ -38,6 +38,8 @@ export const EXPORT_CODES = [
   'DUPLICATE_OPINION',
   /** summary.json is not the summary recomputed from the opinions. */
   'SUMMARY_MISMATCH',
+  /** A closed ballot's result, stored by the server when it closed, is not the recomputed one. */
+  'RESULT_MISMATCH',
 ] as const;
 
 export type ExportCode = (typeof EXPORT_CODES)[number];

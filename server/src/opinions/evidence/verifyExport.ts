@@ -252,6 +252,15 @@ export async function verifyExport(
         'summary.json is not the summary of the exported opinions',
         SUMMARY_PATH,
       );
+    // A closed ballot carries the result the server stored when it closed: the opinions
+    // exported must give that same result (else some were added, dropped or changed since).
+    const stored = ballot.status === 'closed' ? ballot.result : null;
+    if (stored != null && canonicalJson(stored) !== canonicalJson(recomputed.result))
+      problem(
+        'RESULT_MISMATCH',
+        'the result stored when the ballot closed is not the result of the exported opinions',
+        BALLOT_PATH,
+      );
   }
 
   return {
