@@ -1,5 +1,3 @@
-import { exportAnnotations } from './annotations/exportAnnotations.ts';
-import { saveAnnotationExport } from './annotations/saveAnnotationExport.ts';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createDispatch, type Dispatch, type Handlers } from '../../shared/ipc/dispatch.ts';
@@ -18,6 +16,7 @@ import { CredentialStore } from './opinions/CredentialStore.ts';
 import { evidenceHandlers } from './opinions/evidenceHandlers.ts';
 import { ballotAdminHandlers } from './opinions/ballotAdminHandlers.ts';
 import { opinionHandlers } from './opinions/opinionHandlers.ts';
+import { paperHandlers } from './papers/paperHandlers.ts';
 import { OpinionService } from './opinions/OpinionService.ts';
 import { DEFAULT_PUSH_TUNING, type PushTuning } from './outbox/PushTuning.ts';
 import { openExternalSafely, type ExternalOpener } from './external/externalUrlPolicy.ts';
@@ -314,34 +313,15 @@ export function createCore(options: CoreOptions): Core {
       requireReader();
       return meetings.get(meetingId);
     },
-    'documents:download': ({ meetingId }) => {
-      requireReader();
-      return { queued: documents.download(meetingId) };
-    },
-    'documents:read': ({ documentId }) => {
-      requireReader();
-      return documents.read(documentId);
-    },
-    'documents:readVersion': ({ documentId, version }) => {
-      requireReader();
-      return documents.readVersion(documentId, version);
-    },
-    'readingPositions:get': ({ documentId, sha256 }) =>
-      positions.get(writes.context.user().id, documentId, sha256),
-    'readingPositions:set': ({ documentId, sha256, position }) => {
-      positions.set(writes.context.user().id, documentId, sha256, position, clock.now());
-      return {};
-    },
-    'annotations:export': async ({ documentId, format, target }) => {
-      requireReader();
-      const mine = writes.annotations.mine(documentId);
-      const paper = await documents.read(documentId);
-      const authorName = (id: string) => writes.annotations.authorName(id);
-      const exported = await exportAnnotations({ paper, mine, authorName }, format);
-      return target === 'file'
-        ? saveAnnotationExport(exported, join(options.dataDir, 'exports'))
-        : exported;
-    },
+    ...paperHandlers({
+      requireReader,
+      userId: () => writes.context.user().id,
+      documents,
+      positions,
+      annotations: writes.annotations,
+      dataDir: options.dataDir,
+      now: () => clock.now(),
+    }),
     'sync:now': () => ({ started: sync.requestPull() }),
     'connection:get': () => sync.connection(),
     ...writes.handlers,
