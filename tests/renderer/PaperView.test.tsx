@@ -4,7 +4,7 @@ import { PaperScreen } from '../../renderer/features/papers/PaperScreen.tsx';
 import vi from '../../renderer/i18n/vi.json';
 import { setBridgeForTests } from '../../renderer/ipc/getBridge.ts';
 import { createFakeBridge } from './fakeBridge.ts';
-import { createFakePdf } from './fakePdf.ts';
+import { createFakeReaderPdf } from './reader/fakeReaderPdf.ts';
 import { MEMBER, meetingDetail, uuid } from './fixtures.ts';
 import { renderApp } from './renderApp.tsx';
 
@@ -77,7 +77,11 @@ describe('paper view: what the core refuses', () => {
       value: { sha256: 'a'.repeat(64), version: 1, base64: '@@not base64@@' },
     }));
     render(
-      <PaperScreen documentId={documentId} meetingId={null} loader={createFakePdf().loader} />,
+      <PaperScreen
+        documentId={documentId}
+        meetingId={null}
+        loader={createFakeReaderPdf().loader}
+      />,
     );
     expect((await screen.findByTestId('paper-error')).getAttribute('data-code')).toBe(
       'INVALID_OUTPUT',
@@ -93,7 +97,7 @@ describe('paper view: what the core refuses', () => {
 describe('paper view: the viewer', () => {
   it('opens the verified bytes and draws page 1 at fit-width, with a page indicator', async () => {
     const { detail, documentId, title } = setup();
-    const pdf = createFakePdf({ numPages: 5 });
+    const pdf = createFakeReaderPdf({ numPages: 5 });
     render(
       <PaperScreen documentId={documentId} meetingId={detail.meeting.id} loader={pdf.loader} />,
     );
@@ -117,7 +121,7 @@ describe('paper view: the viewer', () => {
       <PaperScreen
         documentId={documentId}
         meetingId={null}
-        loader={createFakePdf({ numPages: 3 }).loader}
+        loader={createFakeReaderPdf({ numPages: 3 }).loader}
       />,
     );
     await waitFor(() =>
@@ -144,7 +148,7 @@ describe('paper view: the viewer', () => {
     'shows an error, not a crash, when the file cannot be opened (%#)',
     async (failure, kind, message) => {
       const { documentId } = setup();
-      const pdf = createFakePdf({ failWith: failure });
+      const pdf = createFakeReaderPdf({ failWith: failure });
       render(<PaperScreen documentId={documentId} meetingId={null} loader={pdf.loader} />);
       const error = await screen.findByTestId('pdf-error');
       expect(error.getAttribute('data-kind')).toBe(kind);
@@ -177,7 +181,7 @@ describe('paper view: the viewer', () => {
       <PaperScreen
         documentId={target.document.id}
         meetingId={detail.meeting.id}
-        loader={createFakePdf().loader}
+        loader={createFakeReaderPdf().loader}
       />,
     );
     await waitFor(() => expect(screen.getByTestId('paper-title').textContent).toBe(markup));
@@ -187,7 +191,11 @@ describe('paper view: the viewer', () => {
   it('uses the generic title when the paper is opened on its own', async () => {
     const { documentId } = setup();
     render(
-      <PaperScreen documentId={documentId} meetingId={null} loader={createFakePdf().loader} />,
+      <PaperScreen
+        documentId={documentId}
+        meetingId={null}
+        loader={createFakeReaderPdf().loader}
+      />,
     );
     expect(screen.getByTestId('paper-title').textContent).toBe(vi.paperView.untitled);
     await screen.findByTestId('pdf-page-1');
