@@ -46,6 +46,34 @@ const isKind = (value: string): value is AnnotationKindName =>
 const isVisibility = (value: string): value is AnnotationVisibility =>
   (ANNOTATION_VISIBILITIES as readonly string[]).includes(value);
 
+/** One filter of the sidebar: "any" (null) or one of `options`. */
+function FilterSelect(props: {
+  label: string;
+  testId: string;
+  value: string | null;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {props.label}
+      <select
+        data-testid={props.testId}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.target.value === '' ? null : e.target.value)}
+      >
+        <option value="">{t('annotations.filter.any')}</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /**
  * The paper's annotations: filters (type, colour, author), click to jump, and for mine the
  * visibility and delete; others' are listed read-only with their author's name. The selected
@@ -89,57 +117,35 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
       </div>
       {props.children}
       <div className="annotation-sidebar__filters">
-        <label>
-          {t('annotations.filter.kind')}
-          <select
-            data-testid="annotation-filter-kind"
-            value={filter.kind ?? ''}
-            onChange={(e) =>
-              setFilter({ ...filter, kind: isKind(e.target.value) ? e.target.value : null })
-            }
-          >
-            <option value="">{t('annotations.filter.any')}</option>
-            {ANNOTATION_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`annotations.kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('annotations.filter.color')}
-          <select
-            data-testid="annotation-filter-color"
-            value={filter.color ?? ''}
-            onChange={(e) =>
-              setFilter({ ...filter, color: e.target.value === '' ? null : e.target.value })
-            }
-          >
-            <option value="">{t('annotations.filter.any')}</option>
-            {PALETTE.map((color) => (
-              <option key={color} value={color}>
-                {color}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('annotations.filter.author')}
-          <select
-            data-testid="annotation-filter-author"
-            value={filter.authorId ?? ''}
-            onChange={(e) =>
-              setFilter({ ...filter, authorId: e.target.value === '' ? null : e.target.value })
-            }
-          >
-            <option value="">{t('annotations.filter.any')}</option>
-            {authors.map((a) => (
-              <option key={a.authorId} value={a.authorId}>
-                {a.mine ? t('annotations.mine') : (a.name ?? t('annotations.unknownAuthor'))}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('annotations.filter.kind')}
+          testId="annotation-filter-kind"
+          value={filter.kind}
+          options={ANNOTATION_KINDS.map((kind) => ({
+            value: kind,
+            label: t(`annotations.kind.${kind}`),
+          }))}
+          onChange={(value) =>
+            setFilter({ ...filter, kind: value !== null && isKind(value) ? value : null })
+          }
+        />
+        <FilterSelect
+          label={t('annotations.filter.color')}
+          testId="annotation-filter-color"
+          value={filter.color}
+          options={PALETTE.map((color) => ({ value: color, label: color }))}
+          onChange={(color) => setFilter({ ...filter, color })}
+        />
+        <FilterSelect
+          label={t('annotations.filter.author')}
+          testId="annotation-filter-author"
+          value={filter.authorId}
+          options={authors.map((a) => ({
+            value: a.authorId,
+            label: a.mine ? t('annotations.mine') : (a.name ?? t('annotations.unknownAuthor')),
+          }))}
+          onChange={(authorId) => setFilter({ ...filter, authorId })}
+        />
       </div>
       {props.annotations.length === 0 ? (
         <p className="muted">{t('annotations.none')}</p>
