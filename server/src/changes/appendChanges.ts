@@ -3,9 +3,17 @@ import type { Database } from '../db/openDatabase.ts';
 import { counters } from '../db/schema.ts';
 import type { PendingChange } from './pendingChange.ts';
 
-/** An entry as written: what the notifier needs to decide who hears about it. */
+/**
+ * An entry as written: who may hear about it, and the entry itself as the log holds it
+ * (a news carrying entries is built from this, not read back).
+ */
 export interface AppendedChange {
   seq: number;
+  entity: string;
+  entityId: string;
+  op: 'upsert' | 'delete';
+  /** The JSON stored in the log (null for a delete). */
+  data: unknown;
   meetingId: string | null;
   targetUserId: string | null;
   ownerUserId: string | null;
@@ -66,6 +74,10 @@ export async function appendChanges(
   }
   return rows.map((r) => ({
     seq: r.seq,
+    entity: r.entity,
+    entityId: r.entity_id,
+    op: r.op,
+    data: r.data,
     meetingId: r.meeting_id,
     targetUserId: r.target_user_id,
     ownerUserId: r.owner_user_id,

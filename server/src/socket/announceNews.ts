@@ -1,4 +1,3 @@
-import { and, asc, gte, lte } from 'drizzle-orm';
 import { changeSchema, type Change } from '../../../shared/protocol/changes.ts';
 import {
   MAX_NEWS_CHANGES,
@@ -7,8 +6,6 @@ import {
   type News,
 } from '../../../shared/protocol/socket.ts';
 import type { AppendedChange } from '../changes/appendChanges.ts';
-import type { Database } from '../db/openDatabase.ts';
-import { changeLog } from '../db/schema.ts';
 import { errorFields, type Logger } from '../log.ts';
 import type { Committed } from '../ServerHooks.ts';
 import type { IoServer } from './createSocketServer.ts';
@@ -54,32 +51,18 @@ function hintAudience(changes: readonly AppendedChange[]): Audience {
 }
 
 /**
- * Reads the entries [first, last] back from the log in their wire form (as pullChanges does)
- * and checks they are still exactly the commit announced: consecutive, untargeted, unowned,
- * and under the size limit. null when anything differs (the caller then sends a hint).
+ * The commit's entries in their wire form (as pullChanges sends them), checked again: every
+ * one parses and the whole is under the size limit. null when not (the caller sends a hint).
+ * The data goes through JSON as a pull's would (what the log stores is that JSON).
  */
-async function readInline(
-  db: Database,
-  first: number,
-  last: number,
-  meetingId: string | null,
-): Promise<Change[] | null> {
-  const rows = await db
-    .select()
-    .from(changeLog)
-    .where(and(gte(changeLog.seq, first), lte(changeLog.seq, last)))
-    .orderBy(asc(changeLog.seq));
-  if (rows.length !== last - first + 1) return null;
+function inlineChanges(appended: readonly AppendedChange[]): Change[] | null {
   const changes: Change[] = [];
-  for (const [index, row] of rows.entries()) {
-    if (row.seq !== first + index || row.targetUserId !== null || row.ownerUserId !== null)
-      return null;
-    if (row.meetingId !== meetingId) return null;
+  for (const entry of appended) {
     const change =
-      row.op === 'delete'
-        ? { seq: row.seq, op: 'delete', entity: row.entity, id: row.entityId }
-        : { seq: row.seq, op: 'upsert', entity: row.entity, data: row.data };
-    const parsed = changeSchema.safeParse(change);
+      entry.op === 'delete'
+        ? { seq: entry.seq, op: 'delete', entity: entry.entity, id: entry.entityId }
+        : { seq: entry.seq, op: 'upsert', entity: entry.entity, data: entry.data };
+    const parsed = changeSchema.safeParse(JSON.parse(JSON.stringify(change)));
     if (!parsed.success) return null;
     changes.push(parsed.data);
   }
@@ -96,7 +79,8 @@ export interface NewsAnnouncer {
 
 /**
  * Turns each committed transaction into room changes and one `news`, in the order the hooks
- * run (one queue: an inlined commit waits for its read, and what follows waits for it).
+ * run (one queue, so room changes and news go out in that order). An inlined news is built
+ * from the entries the commit wrote (appendChanges), not read back from the log.
  *
  * Inlining (shared/protocol/socket.ts newsSchema) happens only when:
  * - the commit changed nobody's access, and `inlineAudience` accepts its entries;
@@ -129,7 +113,6 @@ const MAX_AHEAD = 10_000;
 
 export function createNewsAnnouncer(
   io: IoServer,
-  db: Database,
   logger: Logger,
   options: NewsAnnouncerOptions,
 ): NewsAnnouncer {
@@ -193,7 +176,7 @@ export function createNewsAnnouncer(
     const chained = changes.length > 0 && advance(first, last);
     const inline = chained && access.length === 0 ? inlineAudience(changes) : null;
 
-    enqueue(async () => {
+    enqueue(() => {
       for (const change of access) {
         const target = io.in(rooms.user(change.userId));
         if (change.gained) target.socketsJoin(rooms.meeting(change.meetingId));
@@ -201,11 +184,7 @@ export function createNewsAnnouncer(
       }
       if (changes.length === 0) return;
       if (inline !== null) {
-        const meetingId = changes[0]?.meetingId ?? null;
-        const inlined = await readInline(db, first, last, meetingId).catch((error: unknown) => {
-          logger.warn('reading a commit to inline failed; sending a hint', errorFields(error));
-          return null;
-        });
+        const inlined = inlineChanges(changes);
         if (inlined !== null) {
           const news = { seq: last, prevSeq: first - 1, changes: inlined };
           // What a device will check, checked before sending (a bug here must not go out).

@@ -123,7 +123,7 @@ export async function createSocketServer(
     });
   });
 
-  const announcer = createNewsAnnouncer(io, ctx.db, ctx.logger, {
+  const announcer = createNewsAnnouncer(io, ctx.logger, {
     sharedLog: ctx.config.redisUrl !== undefined,
   });
   const unsubscribeCommitted = ctx.hooks.onCommitted((committed) => announcer.announce(committed));
