@@ -8,9 +8,10 @@ import { startMeetingsSync } from '../features/meetings/meetingsStore.ts';
 import { startOutboxSync } from '../features/outbox/outboxStore.ts';
 import { PaperScreen } from '../features/papers/PaperScreen.tsx';
 import { SessionGate } from '../features/session/SessionGate.tsx';
-import { startSessionSync } from '../features/session/sessionStore.ts';
+import { startSessionSync, useSessionStore } from '../features/session/sessionStore.ts';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { startSettingsSync } from '../features/settings/settingsStore.ts';
+import { loadPdfjsDocument } from '../pdf/loadPdfjsDocument.ts';
 import { AppFrame } from './AppFrame.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useView } from './router/useView.ts';
@@ -58,6 +59,7 @@ function screenFor(view: View) {
 export function App() {
   const view = useView();
   const key = viewKey(view);
+  const signedIn = useSessionStore((state) => state.user !== null);
 
   useEffect(() => {
     const stops = [
@@ -71,6 +73,12 @@ export function App() {
       for (const stop of stops) stop();
     };
   }, []);
+
+  // Papers are a click or two away once a member is signed in: the reader's engine starts and
+  // warms up now, in the background, so the first paper opens on a warm engine.
+  useEffect(() => {
+    if (signedIn) loadPdfjsDocument.prepare?.(true);
+  }, [signedIn]);
 
   return (
     <AppFrame route={sectionOf(view)} viewKey={key}>

@@ -1,42 +1,42 @@
 import type * as Pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { adaptPdfjsPage } from './adaptPdfjsPage.ts';
 import { pdfjsDecoderUrl } from './pdfjsDecoderUrl.ts';
 import { PDFJS_DOCUMENT_OPTIONS } from './pdfjsDocumentOptions.ts';
+import {
+  startPdfjsEngine,
+  stopPdfjsEngine,
+  warmPdfjsEngine,
+  type PdfjsEngine,
+} from './pdfjsEngine.ts';
 import { readPdfjsOutline } from './pdfjsOutline.ts';
 import type { PdfDocument, PdfLoader } from './pdfTypes.ts';
 
-/** A started pdf.js worker, not yet given a document. */
-interface Engine {
-  pdfjs: typeof Pdfjs;
-  worker: Pdfjs.PDFWorker;
-  port: Worker;
-}
-
 /**
  * At most one engine started ahead by `prepare` and not yet taken by a load. Invariant: the
- * next load takes it (and owns it from then on), so no more than one idle worker ever exists.
+ * next load takes it (and owns it from then on), so no more than one idle worker ever exists;
+ * it has only ever opened the built-in warm-up file, never a paper.
  */
-let spare: Promise<Engine> | null = null;
+let spare: Promise<PdfjsEngine> | null = null;
 
-async function startEngine(): Promise<Engine> {
-  const pdfjs = await import('pdfjs-dist');
-  // The worker script starts loading and compiling now, before any document is given to it.
-  const port = new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
-  // The worker takes its log level at creation, before getDocument's `verbosity` applies.
-  const worker = pdfjs.PDFWorker.create({ port, verbosity: PDFJS_DOCUMENT_OPTIONS.verbosity });
-  return { pdfjs, worker, port };
-}
-
-function prepare(): void {
+function prepare(ahead = false): void {
   if (spare !== null || typeof Worker === 'undefined') return;
-  const starting = startEngine();
+  const starting = ahead
+    ? startPdfjsEngine().then(async (engine) => {
+        await warmPdfjsEngine(engine);
+        return engine;
+      })
+    : startPdfjsEngine();
   spare = starting;
   // A failed start is not kept: the next load starts its own (and reports its own error).
   starting.catch(() => {
     if (spare === starting) spare = null;
   });
+}
+
+/** After a paper closes, the next one gets a warm engine (started once the teardown is done). */
+function prepareNext(): void {
+  setTimeout(() => prepare(true), 0);
 }
 
 /** Raised when a load is destroyed before pdf.js was even imported. */
@@ -61,18 +61,21 @@ function adaptDocument(pdfjs: typeof Pdfjs, proxy: PDFDocumentProxy): PdfDocumen
  * fallback: if the worker cannot start, opening times out with an error instead.
  * `prepare()` (the paper screen calls it while the bytes are still on their way) starts the
  * import and the worker early; the next load takes that worker instead of starting one.
+ * `prepare(true)` (the app calls it once a member is signed in, and every load calls it when
+ * it is destroyed) also warms that worker up (warmPdfjsEngine), so the next paper opens on a
+ * warm engine; a load that takes it mid warm-up waits for the warm-up to end.
  */
 const openPdfjsDocument = (data: Uint8Array): ReturnType<PdfLoader> => {
   let destroyed = false;
   let cleanup: (() => Promise<void>) | null = null;
-  const started = spare ?? startEngine();
+  const started = spare ?? startPdfjsEngine();
   spare = null;
 
   const promise = (async (): Promise<PdfDocument> => {
-    const { pdfjs, worker, port } = await started;
+    const engine = await started;
+    const { pdfjs, worker } = engine;
     if (destroyed) {
-      worker.destroy();
-      port.terminate();
+      stopPdfjsEngine(engine);
       throw new PdfLoadAbortedError('destroyed before opening');
     }
     const wasmUrl = pdfjsDecoderUrl(document.baseURI);
@@ -86,8 +89,7 @@ const openPdfjsDocument = (data: Uint8Array): ReturnType<PdfLoader> => {
       try {
         await task.destroy();
       } finally {
-        worker.destroy();
-        port.terminate();
+        stopPdfjsEngine(engine);
       }
     };
     return adaptDocument(pdfjs, await task.promise);
@@ -98,7 +100,11 @@ const openPdfjsDocument = (data: Uint8Array): ReturnType<PdfLoader> => {
     async destroy() {
       if (destroyed) return;
       destroyed = true;
-      await cleanup?.();
+      try {
+        await cleanup?.();
+      } finally {
+        prepareNext();
+      }
     },
   };
 };

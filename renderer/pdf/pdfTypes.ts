@@ -88,9 +88,12 @@ export interface PdfLoadTask {
  * Opens `data` (the whole file). The loader may take ownership of the buffer (pdf.js transfers
  * it to its worker), so callers pass a copy they do not need afterwards. `prepare`, where
  * present, starts the engine (code and worker) ahead of the bytes, so a host that is still
- * fetching them overlaps the two; calling it is optional and idempotent.
+ * fetching them overlaps the two; with `ahead` (nobody is opening a paper yet) the engine also
+ * warms itself up for the next open. Calling it is optional and idempotent.
  */
-export type PdfLoader = ((data: Uint8Array) => PdfLoadTask) & { prepare?: () => void };
+export type PdfLoader = ((data: Uint8Array) => PdfLoadTask) & {
+  prepare?: (ahead?: boolean) => void;
+};
 
 /** Why a document or a page could not be shown; each has a message at `pdf.error.<kind>`. */
 export type PdfErrorKind = 'corrupt' | 'encrypted' | 'timeout' | 'failed';
