@@ -117,12 +117,12 @@ async function seedMeeting(
       .from(documents)
       .where(eq(documents.id, paper.document.id));
     if (doc === undefined) {
-      const { id, agendaItemId, title, kind, position } = paper.document;
+      const { id, agendaItemId, title, kind, position, copyAllowed } = paper.document;
       await createDocument(
         ctx,
         SYSTEM_ACTOR,
         meeting.id,
-        createDocumentRequestSchema.parse({ id, agendaItemId, title, kind, position }),
+        createDocumentRequestSchema.parse({ id, agendaItemId, title, kind, position, copyAllowed }),
       );
     } else if (doc.currentVersion > 0) {
       continue;

@@ -44,6 +44,12 @@ export const documentSchema = z.strictObject({
   position: z.number().int().min(1),
   /** The version members should read; matches one documentVersion.version. */
   currentVersion: z.number().int().min(1),
+  /**
+   * The paper's copy policy, set by the secretariat: false forbids copying its text and
+   * exporting it from members' devices (selecting text to highlight it stays possible). Rows a
+   * device stored before protocol version 3 lack it; they were all copyable, hence the default.
+   */
+  copyAllowed: z.boolean().default(true),
   updatedAt: isoInstantSchema,
 });
 export type Document = z.infer<typeof documentSchema>;

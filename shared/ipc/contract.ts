@@ -55,6 +55,17 @@ import { connectionStateSchema } from './events.ts';
 const noInput = z.strictObject({});
 
 /**
+ * A paper version's verified bytes (base64) with the paper's copy policy, which the reader
+ * applies before the member can select anything (documentSchema.copyAllowed).
+ */
+const paperBytesSchema = z.strictObject({
+  sha256: sha256Schema,
+  version: z.number().int().min(1),
+  base64: z.string(),
+  copyAllowed: z.boolean(),
+});
+
+/**
  * The IPC contract: every channel the renderer may invoke, with the zod schemas of its input
  * and output. Inputs are strict objects: extra keys are refused, not ignored.
  */
@@ -108,7 +119,7 @@ export const contract = {
    * Errors: NOT_CACHED (offline and not downloaded), INTEGRITY_FAILED, NOT_FOUND. */
   'documents:read': {
     input: z.strictObject({ documentId: idSchema }),
-    output: z.strictObject({ sha256: sha256Schema, version: z.number().int().min(1), base64: z.string() }),
+    output: paperBytesSchema,
   },
   /** Asks for a pull now (e.g. the user pressed "sync"). */
   'sync:now': { input: noInput, output: z.strictObject({ started: z.boolean() }) },
@@ -249,7 +260,7 @@ export const contract = {
    * SHA-256. Errors: NOT_FOUND (document or version), NOT_CACHED, INTEGRITY_FAILED. */
   'documents:readVersion': {
     input: z.strictObject({ documentId: idSchema, version: z.number().int().min(1) }),
-    output: z.strictObject({ sha256: sha256Schema, version: z.number().int().min(1), base64: z.string() }),
+    output: paperBytesSchema,
   },
   /** Where the signed-in member left the paper, and for which file (see the schemas). */
   'readingPositions:get': {

@@ -44,6 +44,8 @@ export const IPC_ERROR_CODES = [
   'MEETING_CLOSED',
   /** Signing an opinion on a written-opinion ballot this device knows is closed. */
   'BALLOT_CLOSED',
+  /** Exporting a paper whose copy policy (document.copyAllowed) forbids it leaving the app. */
+  'COPY_NOT_ALLOWED',
 ] as const;
 
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

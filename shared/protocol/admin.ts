@@ -185,6 +185,8 @@ export const createDocumentRequestSchema = z.strictObject({
   title: z.string().trim().min(1).max(1000),
   kind: z.enum(DOCUMENT_KINDS),
   position: z.number().int().min(1).default(1),
+  /** The copy policy (documentSchema.copyAllowed); copyable unless said otherwise. */
+  copyAllowed: z.boolean().default(true),
 });
 export type CreateDocumentRequest = z.input<typeof createDocumentRequestSchema>;
 
@@ -193,6 +195,7 @@ export const updateDocumentRequestSchema = z.strictObject({
   title: z.string().trim().min(1).max(1000).optional(),
   kind: z.enum(DOCUMENT_KINDS).optional(),
   position: z.number().int().min(1).optional(),
+  copyAllowed: z.boolean().optional(),
 });
 export type UpdateDocumentRequest = z.infer<typeof updateDocumentRequestSchema>;
 

@@ -149,7 +149,10 @@ test.describe('reader', () => {
     // 5. The server is back; the highlight is shared with all participants.
     await server.restart();
     await expect(reader.shell.connectionIndicator).toHaveAttribute('data-state', 'online', SYNC);
-    await reader.item(highlightId).getByTestId('annotation-visibility').selectOption('participants');
+    await reader
+      .item(highlightId)
+      .getByTestId('annotation-visibility')
+      .selectOption('participants');
     await expect(reader.item(highlightId).getByTestId('annotation-visibility')).toHaveValue(
       'participants',
     );
@@ -233,5 +236,63 @@ test.describe('reader', () => {
     );
     await expect(reader.pdfPage(1).locator(`[data-id="${highlightId}"]`)).toHaveCount(0);
     await expect(reader.needsAttention).toHaveCount(0);
+  });
+});
+
+test.describe('reader: a paper the secretariat does not allow to be copied', () => {
+  test('the member highlights it, but copying its text is refused and it cannot be exported', async ({
+    app,
+    server,
+  }) => {
+    test.setTimeout(120_000);
+    const guarded = meeting.papers.find((p) => !p.document.copyAllowed);
+    if (!guarded) throw new Error('the demo meeting has no paper that may not be copied');
+    const documentId = guarded.document.id;
+    // The policy belongs to the paper, so it holds for a new version too.
+    await uploadPaperVersion(
+      server.url,
+      documentId,
+      await sentencePaper('first', randomUUID()),
+      'bao-cao-ban-2.pdf',
+    );
+
+    await signInAndOpenMeeting(app.page, demo.member);
+    const reader = await openPaper(app.page, documentId);
+    await reader.expectRendered(1);
+    await expect(reader.reader).toHaveAttribute('data-copy', 'blocked');
+
+    // A plain selection and Ctrl+C: the copy is cancelled and the reader says why.
+    await reader.selectText(1, SENTENCE);
+    expect(await app.page.evaluate(() => window.getSelection()?.toString() ?? '')).toContain(
+      SENTENCE.slice(0, 20),
+    );
+    // Seen from the window, after the app's own handlers: was the browser's copy cancelled?
+    await app.page.evaluate(() => {
+      const seen = window as unknown as { copyRefused?: boolean };
+      window.addEventListener('copy', (event) => (seen.copyRefused = event.defaultPrevented), {
+        once: true,
+      });
+    });
+    await app.page.keyboard.press('Control+C');
+    await expect
+      .poll(() => app.page.evaluate(() => (window as { copyRefused?: boolean }).copyRefused))
+      .toBe(true);
+    await expect(app.page.getByTestId('reader-notice')).toBeVisible();
+
+    // Selecting text still works, so a highlight is made as on any paper (from a new selection:
+    // pressing inside the old one would start dragging it, which is refused).
+    await app.page.evaluate(() => window.getSelection()?.removeAllRanges());
+    await reader.chooseTool('highlight');
+    await reader.selectText(1, SENTENCE);
+    await expect(reader.shapes(1, 'highlight')).toHaveCount(1);
+
+    // No export of it: the buttons are disabled and the reason is given.
+    await expect(app.page.getByTestId('annotation-export-forbidden')).toBeVisible();
+    for (const format of ['pdf', 'w3c'])
+      await expect(app.page.getByTestId(`annotation-export-${format}`)).toBeDisabled();
+    // The core refuses it too, whoever asks (not only the disabled button).
+    await expect(
+      invokeFromPage(app.page, 'annotations:export', { documentId, format: 'pdf' }),
+    ).rejects.toThrow(/COPY_NOT_ALLOWED/);
   });
 });

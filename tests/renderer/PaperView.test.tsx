@@ -74,7 +74,7 @@ describe('paper view: what the core refuses', () => {
     const { bridge, documentId } = setup();
     bridge.override('documents:read', () => ({
       ok: true,
-      value: { sha256: 'a'.repeat(64), version: 1, base64: '@@not base64@@' },
+      value: { sha256: 'a'.repeat(64), version: 1, base64: '@@not base64@@', copyAllowed: true },
     }));
     render(
       <PaperScreen

@@ -163,7 +163,10 @@ export function createFakeBridge(
         const id = field(input, 'documentId');
         const base64 = typeof id === 'string' ? core.documents[id] : undefined;
         if (base64 === undefined) return fail('NOT_CACHED');
-        return { ok: true, value: { sha256: 'a'.repeat(64), version: 1, base64 } };
+        return {
+          ok: true,
+          value: { sha256: 'a'.repeat(64), version: 1, base64, copyAllowed: true },
+        };
       }
       case 'readingPositions:get':
       case 'readingPositions:set': {

@@ -84,6 +84,7 @@ export function paper(
     kind: 'submission',
     position: 1,
     currentVersion: 2,
+    copyAllowed: true,
     updatedAt: STAMP,
     ...overrides.document,
   };

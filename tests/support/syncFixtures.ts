@@ -76,6 +76,7 @@ export function makeDocument(
     kind: 'submission',
     position,
     currentVersion: 1,
+    copyAllowed: true,
     updatedAt: T0,
     ...over,
   };

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { DownloadState } from '../../../shared/domain/offline.ts';
+import type { ChannelOutput } from '../../../shared/ipc/contract.ts';
 import { IpcError } from '../../../shared/ipc/errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ReplicaReader } from '../store/ReplicaReader.ts';
@@ -7,6 +8,9 @@ import type { BlobCache } from './BlobCache.ts';
 import { BlobIntegrityError } from './blobFileFormat.ts';
 import { RecentPaperBytes } from './RecentPaperBytes.ts';
 import type { DocumentFetcher, DownloadTarget } from './DocumentFetcher.ts';
+
+/** A version's verified bytes with the paper's copy policy (documents:read). */
+export type PaperBytes = ChannelOutput<'documents:read'>;
 
 export interface DocumentServiceDeps {
   db: DatabaseSync;
@@ -74,7 +78,7 @@ export class DocumentService {
     return { state: 'none', receivedBytes: 0, totalBytes: size, error: null };
   }
 
-  async read(documentId: string): Promise<{ sha256: string; version: number; base64: string }> {
+  async read(documentId: string): Promise<PaperBytes> {
     const document = this.deps.reader.document(documentId);
     if (!document) throw new IpcError('NOT_FOUND', 'no such document on this device');
     const version = this.deps.reader.version(document.id, document.currentVersion);
@@ -90,7 +94,7 @@ export class DocumentService {
   async readVersion(
     documentId: string,
     versionNumber: number,
-  ): Promise<{ sha256: string; version: number; base64: string }> {
+  ): Promise<PaperBytes> {
     const document = this.deps.reader.document(documentId);
     if (!document) throw new IpcError('NOT_FOUND', 'no such document on this device');
     const version = this.deps.reader.version(document.id, versionNumber);
@@ -100,21 +104,22 @@ export class DocumentService {
   }
 
   private async readVersionOf(
-    document: { id: string; meetingId: string },
+    document: { id: string; meetingId: string; copyAllowed: boolean },
     version: { sha256: string; size: number; version: number },
-  ): Promise<{ sha256: string; version: number; base64: string }> {
+  ): Promise<PaperBytes> {
     const target: DownloadTarget = {
       sha256: version.sha256,
       size: version.size,
       meetingId: document.meetingId,
       documentId: document.id,
     };
-    const answer = (base64: string): { sha256: string; version: number; base64: string } => ({
+    const answer = (base64: string): PaperBytes => ({
       sha256: version.sha256,
       version: version.version,
       base64,
+      copyAllowed: document.copyAllowed,
     });
-    const done = (bytes: Buffer): { sha256: string; version: number; base64: string } => {
+    const done = (bytes: Buffer): PaperBytes => {
       const base64 = bytes.toString('base64');
       this.recent.put(version.sha256, base64);
       return answer(base64);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Handlers } from '../../../shared/ipc/dispatch.ts';
+import { IpcError } from '../../../shared/ipc/errors.ts';
 import type { AnnotationService } from '../annotations/AnnotationService.ts';
 import { exportAnnotations } from '../annotations/exportAnnotations.ts';
 import { saveAnnotationExport } from '../annotations/saveAnnotationExport.ts';
@@ -53,6 +54,9 @@ export function paperHandlers(deps: {
       requireReader();
       const mine = annotations.mine(documentId);
       const paper = await documents.read(documentId);
+      // The export writes the paper (or quotes of it) outside the app: the copy policy forbids it.
+      if (!paper.copyAllowed)
+        throw new IpcError('COPY_NOT_ALLOWED', 'this paper may not be copied or exported');
       const authorName = (id: string) => annotations.authorName(id);
       const exported = await exportAnnotations({ paper, mine, authorName }, format);
       return target === 'file'

@@ -1,3 +1,4 @@
+import type { SyntheticEvent } from 'react';
 import { Reader, type ReaderProps } from '../reader/Reader.tsx';
 import { AnnotationExport } from './AnnotationExport.tsx';
 import { AnnotationSidebar } from './AnnotationSidebar.tsx';
@@ -12,12 +13,18 @@ export interface AnnotatedReaderProps extends Omit<ReaderProps, 'annotations'> {
   sha256: string;
 }
 
+/** Refuses a copy, cut or drag of the paper's text (its quotes in the list, its diff included). */
+const refuse = (event: SyntheticEvent): void => event.preventDefault();
+
 /** The reader with the member's annotation tools above it, the annotation list beside, and
- * "what changed" when the member annotated an older version. */
+ * "what changed" when the member annotated an older version. With `allowCopy` false the whole
+ * screen refuses copying (the reader itself also says why) and offers no export. */
 export function AnnotatedReader({ documentId, version, sha256, ...reader }: AnnotatedReaderProps) {
   const annotations = usePaperAnnotations(documentId, version, sha256);
+  const allowCopy = reader.allowCopy ?? true;
+  const guard = allowCopy ? {} : { onCopy: refuse, onCut: refuse, onDragStart: refuse };
   return (
-    <div className="paper-annotations">
+    <div className="paper-annotations" data-copy={allowCopy ? 'allowed' : 'blocked'} {...guard}>
       <AnnotationToolbar {...annotations.toolbar} />
       <WhatChangedPanel
         documentId={documentId}
@@ -28,7 +35,7 @@ export function AnnotatedReader({ documentId, version, sha256, ...reader }: Anno
       />
       <Reader {...reader} annotations={annotations.reader} />
       <AnnotationSidebar {...annotations.sidebar}>
-        <AnnotationExport documentId={documentId} />
+        <AnnotationExport documentId={documentId} allowed={allowCopy} />
       </AnnotationSidebar>
     </div>
   );

@@ -13,9 +13,17 @@ const FORMATS: readonly Format[] = ['pdf', 'w3c'];
  * Export my annotations on the version being read (`annotations:export`): a copy of the paper
  * with standard PDF annotations, or W3C Web Annotation JSON-LD. The desktop app's core writes
  * the file into its exports folder and the path is shown; browser mode downloads it. One export
- * at a time; a refusal is shown with its error code.
+ * at a time; a refusal is shown with its error code. A paper whose copy policy forbids copying
+ * (`allowed` false) offers no export: the buttons are disabled and the reason is shown (the core
+ * refuses such an export too, COPY_NOT_ALLOWED).
  */
-export function AnnotationExport({ documentId }: { documentId: string }) {
+export function AnnotationExport({
+  documentId,
+  allowed,
+}: {
+  documentId: string;
+  allowed: boolean;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<Format | null>(null);
   const [error, setError] = useState<IpcErrorCode | null>(null);
@@ -24,7 +32,7 @@ export function AnnotationExport({ documentId }: { documentId: string }) {
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
 
   async function run(format: Format): Promise<void> {
-    if (busy !== null) return;
+    if (busy !== null || !allowed) return;
     setBusy(format);
     setError(null);
     setDone(null);
@@ -50,13 +58,19 @@ export function AnnotationExport({ documentId }: { documentId: string }) {
           key={format}
           type="button"
           className="button button--small"
-          aria-disabled={busy !== null}
+          disabled={!allowed}
+          aria-disabled={busy !== null || !allowed}
           onClick={() => void run(format)}
           data-testid={`annotation-export-${format}`}
         >
           {t(`annotations.export.${format}`)}
         </button>
       ))}
+      {allowed ? null : (
+        <p className="muted" data-testid="annotation-export-forbidden">
+          {t('errors.COPY_NOT_ALLOWED')}
+        </p>
+      )}
       {busy !== null ? (
         <p role="status" data-testid="annotation-export-progress" data-format={busy}>
           {t('annotations.export.working')}

@@ -17,12 +17,6 @@ import {
 import { usePaperBytes } from './usePaperBytes.ts';
 import { usePaperWatermark } from './usePaperWatermark.ts';
 
-/**
- * Whether members may select and copy a paper's text. Papers carry no copy policy yet; when the
- * domain gains one (per document or per meeting), it replaces this constant.
- */
-const COPY_ALLOWED = true;
-
 /** Codes for which asking again can help (a connection came back, a file was re-fetched). */
 const RETRYABLE = new Set([
   'NOT_CACHED',
@@ -78,7 +72,8 @@ function useKeptViewState(documentId: string): KeptViewState | null | undefined 
  * One paper: asks the core for its verified bytes and shows them in the reader. What the core
  * refuses (not downloaded while offline, integrity failure, not found) is said plainly in
  * `paper-error`; a file pdf.js cannot read is reported by the reader itself (`pdf-error`).
- * The reader reopens where the member left this version of the paper (kept by the core:
+ * The reader applies the paper's copy policy (it comes with the bytes, so it holds from the
+ * first frame), reopens where the member left this version of the paper (kept by the core:
  * viewStateStore), draws
  * the member, unit, time and device into every page, and hands https/mailto links to the shell,
  * which asks the member before opening them. `loader` is injectable for tests (jsdom has no
@@ -171,7 +166,7 @@ export function PaperScreen({
           label={title}
           initialViewState={initialViewState}
           onViewStateChange={onViewStateChange}
-          allowCopy={COPY_ALLOWED}
+          allowCopy={paper.copyAllowed}
           watermark={watermark}
           onExternalLink={(url) => void invoke('shell:openExternal', { url })}
         />

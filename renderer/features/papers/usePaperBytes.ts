@@ -12,6 +12,8 @@ export type PaperBytes =
       data: Uint8Array;
       version: number;
       sha256: string;
+      /** The paper's copy policy (documents:read): false forbids copying and export. */
+      copyAllowed: boolean;
       /** The loader for the reader: it already started opening `data` (preopenedLoader). */
       loader: PdfLoader;
     }
@@ -47,8 +49,8 @@ export function usePaperBytes(
         return;
       }
       early = preopenedLoader(loader, data);
-      const { version, sha256 } = result.value;
-      setPaper({ kind: 'ready', data, version, sha256, loader: early.loader });
+      const { version, sha256, copyAllowed } = result.value;
+      setPaper({ kind: 'ready', data, version, sha256, copyAllowed, loader: early.loader });
     });
     return () => {
       active = false;

@@ -241,7 +241,8 @@ export function ReaderView(props: ReaderViewProps) {
   );
   const onKeyDown = useReaderKeyboard(run);
 
-  // 6. Copy protection: with `allowCopy` false the text cannot be selected or copied.
+  // 6. Copy protection: with `allowCopy` false the text cannot be copied, cut or dragged out
+  // (it stays selectable, so the member can still highlight and underline it).
   useEffect(() => {
     if (notice === null) return undefined;
     const timer = setTimeout(() => setNotice(null), NOTICE_MS);

@@ -8,6 +8,8 @@ export interface ItemPaperSpec {
   title: string;
   /** ASCII file-name stem, e.g. "to-trinh-nghi-dinh-dich-vu-cong". */
   slug: string;
+  /** The copy policy (documentSchema.copyAllowed); copyable when absent. */
+  copyAllowed?: boolean;
   content: PaperContent;
 }
 

@@ -66,6 +66,7 @@ export function assembleMeeting(plan: MeetingPlan): DemoMeeting {
           title: paper.title,
           kind: paper.kind,
           position: j + 1,
+          copyAllowed: paper.copyAllowed ?? true,
         },
         fileName: `${String(position).padStart(2, '0')}-${j + 1}-${paper.slug}.pdf`,
         content: paper.content,

@@ -109,6 +109,8 @@ export const documents = pgTable('documents', {
   position: integer('position').notNull(),
   /** 0 until the first version is uploaded; such a document is not on the wire yet. */
   currentVersion: integer('current_version').notNull(),
+  /** false: members' devices refuse to copy or export the paper's text (migration 0008). */
+  copyAllowed: boolean('copy_allowed').notNull().default(true),
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
 });

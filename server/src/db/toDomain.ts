@@ -94,6 +94,7 @@ export function toAdminDocument(row: DocumentRow): AdminDocument {
     kind: oneOf(DOCUMENT_KINDS, row.kind, 'documents.kind'),
     position: row.position,
     currentVersion: row.currentVersion,
+    copyAllowed: row.copyAllowed,
     updatedAt: iso(row.updatedAt),
   };
 }

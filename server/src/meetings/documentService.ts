@@ -110,6 +110,7 @@ export async function updateDocument(
         title: patch.title ?? current.title,
         kind: patch.kind ?? current.kind,
         position: patch.position ?? current.position,
+        copyAllowed: patch.copyAllowed ?? current.copyAllowed,
         updatedAt: w.now,
       })
       .where(eq(documents.id, documentId))

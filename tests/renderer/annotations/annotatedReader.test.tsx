@@ -50,7 +50,12 @@ function setup() {
   const bridge = createFakeBridge({}, { user: MEMBER, meetings: [detail] });
   bridge.override('documents:read', () => ({
     ok: true,
-    value: { sha256: SHA, version: 2, base64: btoa(String.fromCharCode(...PDF_BYTES)) },
+    value: {
+      sha256: SHA,
+      version: 2,
+      base64: btoa(String.fromCharCode(...PDF_BYTES)),
+      copyAllowed: true,
+    },
   }));
   const mine = view(documentId, { id: uuid(801), version: 2 }, true);
   const bobs = view(

@@ -48,7 +48,7 @@ describe('annotation export', () => {
     });
     URL.revokeObjectURL = vi.fn();
     const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    render(<AnnotationExport documentId={DOCUMENT_ID} />);
+    render(<AnnotationExport allowed documentId={DOCUMENT_ID} />);
     fireEvent.click(screen.getByTestId('annotation-export-w3c'));
     const progress = await screen.findByTestId('annotation-export-progress');
     expect(progress.getAttribute('data-format')).toBe('w3c');
@@ -91,7 +91,7 @@ describe('annotation export', () => {
       }),
     );
     URL.createObjectURL = vi.fn(() => 'blob:never');
-    render(<AnnotationExport documentId={DOCUMENT_ID} />);
+    render(<AnnotationExport allowed documentId={DOCUMENT_ID} />);
     fireEvent.click(screen.getByTestId('annotation-export-pdf'));
     const done = await screen.findByTestId('annotation-export-done');
     expect(bridge.callsTo('annotations:export')[0]).toEqual({
@@ -111,7 +111,7 @@ describe('annotation export', () => {
       ok: false,
       error: { code: 'NOT_CACHED', message: 'not downloaded' },
     }));
-    render(<AnnotationExport documentId={DOCUMENT_ID} />);
+    render(<AnnotationExport allowed documentId={DOCUMENT_ID} />);
     fireEvent.click(screen.getByTestId('annotation-export-pdf'));
     const error = await screen.findByTestId('annotation-export-error');
     expect(error.getAttribute('data-code')).toBe('NOT_CACHED');

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaperScreen } from '../../../renderer/features/papers/PaperScreen.tsx';
 import { PAGE_GAP } from '../../../renderer/features/reader/pageLayout.ts';
+import vi18n from '../../../renderer/i18n/vi.json';
 import { setBridgeForTests } from '../../../renderer/ipc/getBridge.ts';
 import { createFakeBridge } from '../fakeBridge.ts';
 import { MEMBER, meetingDetail, uuid } from '../fixtures.ts';
@@ -12,14 +13,19 @@ import { FIT_WIDTH_SCALE, indicator, PDF_BYTES, scrollTo } from './readerSetup.t
 const STRIDE = 842 * FIT_WIDTH_SCALE + PAGE_GAP;
 const SHA = 'c'.repeat(64);
 
-function setup() {
+function setup(copyAllowed = true) {
   const detail = meetingDetail(1, Date.now() + 86_400_000);
   const target = detail.items[0]?.papers[0];
   if (!target) throw new Error('fixture');
   const bridge = createFakeBridge({}, { user: MEMBER, meetings: [detail] });
   bridge.override('documents:read', () => ({
     ok: true,
-    value: { sha256: SHA, version: 1, base64: btoa(String.fromCharCode(...PDF_BYTES)) },
+    value: {
+      sha256: SHA,
+      version: 1,
+      base64: btoa(String.fromCharCode(...PDF_BYTES)),
+      copyAllowed,
+    },
   }));
   bridge.override('shell:openExternal', () => ({ ok: true, value: { opened: true } }));
   setBridgeForTests(bridge);
@@ -29,6 +35,40 @@ function setup() {
 afterEach(() => localStorage.clear());
 
 describe('paper screen with the reader', () => {
+  it("applies the paper's copy policy from the core: no copy anywhere on the screen, no export", async () => {
+    const { bridge, documentId } = setup(false);
+    const pdf = createFakeReaderPdf({ numPages: 2, linesOf: () => ['Báo cáo mật về thiệt hại.'] });
+    render(<PaperScreen documentId={documentId} meetingId={null} loader={pdf.loader} />);
+    await screen.findByTestId('reader-viewport');
+    expect(screen.getByTestId('reader').getAttribute('data-copy')).toBe('blocked');
+    const line = (await screen.findAllByText('Báo cáo mật về thiệt hại.'))[0] as HTMLElement;
+    expect(fireEvent.copy(line)).toBe(false);
+    expect(screen.getByTestId('reader-notice').textContent).toBe(vi18n.reader.copyBlocked);
+    // Outside the page column too (the annotation list shows quotes of the text).
+    expect(fireEvent.copy(screen.getByTestId('annotation-export'))).toBe(false);
+    for (const format of ['pdf', 'w3c']) {
+      const button = screen.getByTestId<HTMLButtonElement>(`annotation-export-${format}`);
+      expect(button.disabled).toBe(true);
+      fireEvent.click(button);
+    }
+    expect(screen.getByTestId('annotation-export-forbidden').textContent).toBe(
+      vi18n.errors.COPY_NOT_ALLOWED,
+    );
+    expect(bridge.callsTo('annotations:export')).toEqual([]);
+  });
+
+  it('lets a copyable paper be copied and exported', async () => {
+    const { documentId } = setup(true);
+    const pdf = createFakeReaderPdf({ numPages: 2, linesOf: () => ['Báo cáo công khai.'] });
+    render(<PaperScreen documentId={documentId} meetingId={null} loader={pdf.loader} />);
+    await screen.findByTestId('reader-viewport');
+    expect(screen.getByTestId('reader').getAttribute('data-copy')).toBe('allowed');
+    const line = (await screen.findAllByText('Báo cáo công khai.'))[0] as HTMLElement;
+    expect(fireEvent.copy(line)).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('annotation-export-pdf').disabled).toBe(false);
+    expect(screen.queryByTestId('annotation-export-forbidden')).toBeNull();
+  });
+
   it('reopens a paper where the member left it, kept by the core per member (not localStorage)', async () => {
     const { bridge, detail, documentId } = setup();
     const kept = () => bridge.core.readingPositions[`${MEMBER.id}:${documentId}`] ?? null;

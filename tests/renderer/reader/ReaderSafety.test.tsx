@@ -32,7 +32,7 @@ afterEach(() => {
 describe('reader: copy protection', () => {
   const lines = () => ['Nội dung mật: không sao chép.'];
 
-  it('refuses copy, cut and drag and makes the text unselectable when allowCopy is false', async () => {
+  it('refuses copy, cut and drag when allowCopy is false, the text staying selectable to highlight', async () => {
     const pdf = createFakeReaderPdf({ numPages: 2, linesOf: lines });
     await renderReader(pdf, { allowCopy: false });
     const reader = screen.getByTestId('reader');

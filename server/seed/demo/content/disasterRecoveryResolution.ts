@@ -138,6 +138,8 @@ export function disasterRecoveryResolution(ctx: ItemContext): ItemSpec {
         kind: 'report',
         title: 'Báo cáo tình hình thiệt hại do bão, lũ và đề xuất giải pháp khắc phục',
         slug: 'bao-cao-thiet-hai-bao-lu',
+        // The demo's example of a paper members may read and annotate but not copy or export.
+        copyAllowed: false,
         content: report,
       },
       {

@@ -72,6 +72,7 @@ export function stubDemoData(): DemoData {
               title: 'Báo cáo',
               kind: 'report',
               position: 1,
+              copyAllowed: true,
             },
             fileName: 'bao-cao.pdf',
             content: {

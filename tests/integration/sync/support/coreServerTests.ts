@@ -262,6 +262,44 @@ export function coreServerTests(ctx: () => CoreServerContext): void {
     expect(await ended).toEqual({ user: null, reason: 'revoked' });
   });
 
+  it("a paper's copy policy set by the secretariat reaches the device, which then refuses its export", async () => {
+    const c = ctx();
+    const { server, staff } = c;
+    const { h, account } = await memberCore(c);
+    const fixture = await createMeetingWithPaper(server, staff, {
+      participants: [{ userId: account.user.id }],
+      publish: true,
+    });
+    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+    const open = await h.call('documents:read', { documentId: fixture.documentId });
+    expect(open.copyAllowed).toBe(true);
+    expect(
+      (await h.call('annotations:export', { documentId: fixture.documentId, format: 'w3c' }))
+        .format,
+    ).toBe('w3c');
+
+    const res = await http(server, 'PATCH', ADMIN_ROUTES.document(fixture.documentId), {
+      token: staff.token,
+      json: { copyAllowed: false },
+    });
+    expect(res.status).toBe(200);
+    expect((res.json as { document: { copyAllowed: boolean } }).document.copyAllowed).toBe(false);
+    await eventually(
+      async () => !(await h.call('documents:read', { documentId: fixture.documentId })).copyAllowed,
+    );
+    const detail = await h.call('meetings:get', { meetingId: fixture.meetingId });
+    expect(detail.items[0]?.papers[0]?.document.copyAllowed).toBe(false);
+    for (const format of ['pdf', 'w3c'] as const)
+      expect(
+        await h.failCode('annotations:export', { documentId: fixture.documentId, format }),
+      ).toBe('COPY_NOT_ALLOWED');
+    // The policy survives a restart (it is in the replica, not only in memory).
+    await h.restart();
+    expect((await h.call('documents:read', { documentId: fixture.documentId })).copyAllowed).toBe(
+      false,
+    );
+  });
+
   it('a new version of a paper kept offline is fetched after the sync', async () => {
     const c = ctx();
     const { server, staff } = c;
