@@ -15,6 +15,7 @@ import {
   type AnnotationKindName,
 } from './annotationFilters.ts';
 import { AnnotationThread } from './AnnotationThread.tsx';
+import { NoteEditor } from './NoteEditor.tsx';
 import { PALETTE } from './palette.ts';
 
 export interface NeedsAttention {
@@ -211,18 +212,11 @@ function AnnotationItem(props: AnnotationSidebarProps & { view: AnnotationView }
       </p>
       {mine ? (
         <div className="annotation-item__actions">
-          <textarea
-            // A new server or local version of the text replaces what the field shows.
-            key={a.updatedAt}
-            className="annotation-item__editor"
-            data-testid="annotation-body"
-            aria-label={t('annotations.notePlaceholder')}
-            placeholder={t('annotations.notePlaceholder')}
-            defaultValue={a.body}
+          <NoteEditor
+            body={a.body}
             maxLength={MAX_ANNOTATION_BODY}
-            onBlur={(e) => {
-              if (e.target.value !== a.body) props.onEdit(a.id, { body: e.target.value });
-            }}
+            label={t('annotations.notePlaceholder')}
+            onSave={(body) => props.onEdit(a.id, { body })}
           />
           <label>
             {t('annotations.palette')}

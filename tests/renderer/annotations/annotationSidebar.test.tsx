@@ -121,6 +121,52 @@ describe('annotation sidebar', () => {
   });
 });
 
+describe('editing my note while a sync arrives', () => {
+  it('keeps what I type while the field has focus, saves it on leaving, and follows the stored text otherwise', () => {
+    const mine = view({ body: 'bản đầu' }, true);
+    const props = {
+      annotations: [mine],
+      needsAttention: [],
+      onJump: vi.fn(),
+      selectedId: null,
+      onDelete: vi.fn(),
+      onVisibility: vi.fn(),
+      onEdit: vi.fn(),
+      onUndo: vi.fn(),
+      onRedo: vi.fn(),
+      canUndo: false,
+      canRedo: false,
+    };
+    const { rerender } = render(<AnnotationSidebar {...props} />);
+    const editor = () => screen.getByTestId<HTMLTextAreaElement>('annotation-body');
+    const arrives = (over: Partial<AnnotationRecord>) =>
+      rerender(
+        <AnnotationSidebar
+          {...props}
+          annotations={[{ ...mine, annotation: { ...mine.annotation, ...over } }]}
+        />,
+      );
+
+    fireEvent.focus(editor());
+    fireEvent.change(editor(), { target: { value: 'đang gõ dở' } });
+    // The server acknowledges an earlier change (new updatedAt), then my other device's text.
+    arrives({ updatedAt: '2026-01-01T00:00:05.000Z' });
+    expect(editor().value).toBe('đang gõ dở');
+    arrives({ body: 'từ máy khác', updatedAt: '2026-01-01T00:00:06.000Z' });
+    expect(editor().value).toBe('đang gõ dở');
+    fireEvent.blur(editor());
+    expect(props.onEdit).toHaveBeenCalledTimes(1);
+    expect(props.onEdit).toHaveBeenCalledWith(mine.annotation.id, { body: 'đang gõ dở' });
+
+    // Out of focus the field shows what is stored, e.g. a refused change rolled back.
+    arrives({ body: 'bản đã lưu', updatedAt: '2026-01-01T00:00:07.000Z' });
+    expect(editor().value).toBe('bản đã lưu');
+    fireEvent.focus(editor());
+    fireEvent.blur(editor());
+    expect(props.onEdit).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('undo/redo of my operations', () => {
   it('undoes and redoes create, update and delete; a re-created annotation gets a new id', async () => {
     const log: string[] = [];
