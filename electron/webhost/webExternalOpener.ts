@@ -5,8 +5,8 @@ import type { ExternalOpener } from '../core/external/externalUrlPolicy.ts';
  * `shell:openExternal` in browser mode. The web host has no window to ask the user in, and it
  * does not launch programs on the user's behalf from a page. So the call answers
  * `NOT_AVAILABLE` (after the core's scheme allow-list: a refused scheme still answers
- * `{ opened: false }`), and the renderer lets the browser handle the link itself (an ordinary
- * `<a target="_blank" rel="noopener noreferrer">`), which the browser already confirms and sandboxes.
+ * `{ opened: false }`); the page then asks the member itself and lets the browser open the link
+ * in a new tab with no opener and no referrer (renderer/features/papers/openExternalLink.ts).
  */
 export const webExternalOpener: ExternalOpener = {
   confirm: () =>

@@ -14,6 +14,7 @@ import {
   viewStateFor,
   type KeptViewState,
 } from '../reader/viewStateStore.ts';
+import { openExternalLink } from './openExternalLink.ts';
 import { usePaperBytes } from './usePaperBytes.ts';
 import { usePaperWatermark } from './usePaperWatermark.ts';
 
@@ -168,7 +169,9 @@ export function PaperScreen({
           onViewStateChange={onViewStateChange}
           allowCopy={paper.copyAllowed}
           watermark={watermark}
-          onExternalLink={(url) => void invoke('shell:openExternal', { url })}
+          onExternalLink={(url) =>
+            void openExternalLink(url, (shown) => t('paperView.openLinkQuestion', { url: shown }))
+          }
         />
       )}
     </section>

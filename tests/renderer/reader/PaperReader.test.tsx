@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PaperScreen } from '../../../renderer/features/papers/PaperScreen.tsx';
 import { PAGE_GAP } from '../../../renderer/features/reader/pageLayout.ts';
 import vi18n from '../../../renderer/i18n/vi.json';
@@ -119,6 +119,41 @@ describe('paper screen with the reader', () => {
     await waitFor(() =>
       expect(bridge.callsTo('shell:openExternal')).toEqual([{ url: 'https://chinhphu.vn/' }]),
     );
+  });
+
+  it('in browser mode (the host cannot ask: NOT_AVAILABLE) asks the member itself, then opens the link in a new tab', async () => {
+    const { bridge, documentId } = setup();
+    bridge.override('shell:openExternal', () => ({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE', message: 'browser mode' },
+    }));
+    const asked = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    const opened = vi.spyOn(window, 'open').mockReturnValue(null);
+    try {
+      const rect = { x: 72, y: 700, width: 100, height: 12 };
+      const pdf = createFakeReaderPdf({
+        numPages: 1,
+        linksOf: () => [{ rect, url: 'https://chinhphu.vn/van-ban', destination: null }],
+      });
+      render(<PaperScreen documentId={documentId} meetingId={null} loader={pdf.loader} />);
+      const link = (await screen.findAllByTestId('reader-link'))[0] as HTMLElement;
+      fireEvent.click(link); // the member says no: nothing opens
+      await waitFor(() => expect(asked).toHaveBeenCalledTimes(1));
+      expect(asked.mock.calls[0]?.[0]).toContain('https://chinhphu.vn/van-ban');
+      expect(opened).not.toHaveBeenCalled();
+      fireEvent.click(link); // yes: a new tab, cut off from the app's page
+      await waitFor(() =>
+        expect(opened).toHaveBeenCalledWith(
+          'https://chinhphu.vn/van-ban',
+          '_blank',
+          'noopener,noreferrer',
+        ),
+      );
+      expect(bridge.callsTo('shell:openExternal')).toHaveLength(2);
+    } finally {
+      asked.mockRestore();
+      opened.mockRestore();
+    }
   });
 
   it('watermarks the pages with the member, unit and device from the session', async () => {
