@@ -8,16 +8,19 @@ export interface WhatChangedPanelProps {
   /** The version being read. */
   version: number;
   loader: PdfLoader;
-  /** Older versions the member annotated, newest first (the panel offers only these). */
+  /** Older versions the member still has annotations on, newest first (the first is the
+   * default comparison; once re-anchored, annotations move to the version being read). */
   annotatedVersions: readonly number[];
   /** The current version's page texts; null until the reader can read them. */
   readCurrent: () => Promise<string[]> | null;
 }
 
 /**
- * "What changed" between the version the member annotated and the one being read: page by page,
- * the words added and removed (plain text, never interpreted). Offered only when the member
- * has annotations on an older version.
+ * "What changed" between an older version and the one being read: page by page, the words
+ * added and removed (plain text, never interpreted). Offered on any version after the first,
+ * against any older one: by default the newest the member still has annotations on, else the
+ * previous version (re-anchoring moves annotations onto the version being read, so the one the
+ * member annotated is not always known any more).
  */
 export function WhatChangedPanel(props: WhatChangedPanelProps) {
   const { t } = useTranslation();
@@ -28,7 +31,11 @@ export function WhatChangedPanel(props: WhatChangedPanelProps) {
     props.readCurrent,
   );
   const [from, setFrom] = useState<number | null>(null);
-  const chosen = from ?? props.annotatedVersions[0] ?? null;
+  const older = Array.from(
+    { length: Math.max(0, props.version - 1) },
+    (_, i) => props.version - 1 - i,
+  );
+  const chosen = from ?? props.annotatedVersions.find((v) => v < props.version) ?? older[0] ?? null;
   if (chosen === null) return null;
   return (
     <section className="what-changed-panel" data-testid="what-changed">
@@ -40,7 +47,7 @@ export function WhatChangedPanel(props: WhatChangedPanelProps) {
             value={chosen}
             onChange={(e) => setFrom(Number(e.target.value))}
           >
-            {props.annotatedVersions.map((v) => (
+            {older.map((v) => (
               <option key={v} value={v}>
                 {t('annotations.whatChanged.version', { version: v })}
               </option>

@@ -20,6 +20,7 @@ describe('what changed between the version I annotated and this one', () => {
         sha256: 'd'.repeat(64),
         version: 1,
         base64: btoa(String.fromCharCode(...OLD_BYTES)),
+        copyAllowed: true,
       },
     }));
     setBridgeForTests(bridge);
@@ -59,7 +60,7 @@ describe('what changed between the version I annotated and this one', () => {
     expect(result.textContent).toContain('Những gì đã thay đổi từ phiên bản 1 đến phiên bản 2');
   });
 
-  it('says so when the older version cannot be had, and is not offered without an older annotated version', async () => {
+  it('says so when the older version cannot be had, and is not offered on a first version', async () => {
     const bridge = createFakeBridge({}, { user: MEMBER });
     bridge.override('documents:readVersion', () => ({
       ok: false,
@@ -83,12 +84,49 @@ describe('what changed between the version I annotated and this one', () => {
     render(
       <WhatChangedPanel
         documentId={DOC}
-        version={2}
+        version={1}
         loader={pdf.loader}
         annotatedVersions={[]}
         readCurrent={() => Promise.resolve([])}
       />,
     );
     expect(screen.queryByTestId('what-changed')).toBeNull();
+  });
+
+  it('is offered after re-anchoring too (no annotation left on an older version): against the previous one by default, any older one on request', async () => {
+    const bridge = createFakeBridge({}, { user: MEMBER });
+    bridge.override('documents:readVersion', (input) => ({
+      ok: true,
+      value: {
+        sha256: 'e'.repeat(64),
+        version: (input as { version: number }).version,
+        base64: btoa(String.fromCharCode(...OLD_BYTES)),
+        copyAllowed: true,
+      },
+    }));
+    setBridgeForTests(bridge);
+    const older = createFakeReaderPdf({ numPages: 2, linesOf: (i) => [OLD[i] ?? ''] });
+    render(
+      <WhatChangedPanel
+        documentId={DOC}
+        version={3}
+        loader={older.loader}
+        annotatedVersions={[]}
+        readCurrent={() => Promise.resolve(OLD.map((line) => `${line}\n`))}
+      />,
+    );
+    const from = screen.getByTestId<HTMLSelectElement>('what-changed-from');
+    expect([...from.options].map((o) => o.value)).toEqual(['2', '1']);
+    expect(from.value).toBe('2');
+    fireEvent.click(screen.getByTestId('what-changed-open'));
+    await screen.findByTestId('what-changed-result');
+    fireEvent.change(from, { target: { value: '1' } });
+    fireEvent.click(screen.getByTestId('what-changed-open'));
+    await waitFor(() =>
+      expect(bridge.callsTo('documents:readVersion')).toEqual([
+        { documentId: DOC, version: 2 },
+        { documentId: DOC, version: 1 },
+      ]),
+    );
   });
 });
