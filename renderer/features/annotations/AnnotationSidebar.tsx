@@ -25,6 +25,9 @@ export interface NeedsAttention {
 
 export interface AnnotationSidebarProps {
   annotations: readonly AnnotationView[];
+  /** Notes and ink on an older version than the one being read: kept, listed, not drawn (they
+   * have no text to be re-anchored by). Default none. */
+  olderMarks?: readonly AnnotationView[];
   /** Text annotations that could not be placed on the version being read. */
   needsAttention: readonly NeedsAttention[];
   /** The selected annotation: its comment thread shows under it. */
@@ -89,6 +92,7 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
     [props.annotations, filter],
   );
   const authors = useMemo(() => authorsOf(props.annotations), [props.annotations]);
+  const older = props.olderMarks ?? [];
   return (
     <aside
       className="annotation-sidebar"
@@ -159,17 +163,40 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
           ))}
         </ul>
       )}
-      {props.needsAttention.length > 0 ? (
+      {props.needsAttention.length > 0 || older.length > 0 ? (
         <section className="annotation-attention" data-testid="annotation-needs-attention">
           <h3>{t('annotations.needsAttention.title')}</h3>
-          <p>{t('annotations.needsAttention.lead')}</p>
-          <ul>
-            {props.needsAttention.map((n) => (
-              <li key={n.annotationId}>
-                {t('annotations.needsAttention.item', { text: n.exact })}
-              </li>
-            ))}
-          </ul>
+          {props.needsAttention.length > 0 ? (
+            <>
+              <p>{t('annotations.needsAttention.lead')}</p>
+              <ul>
+                {props.needsAttention.map((n) => (
+                  <li key={n.annotationId}>
+                    {t('annotations.needsAttention.item', { text: n.exact })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {older.length > 0 ? (
+            <>
+              <p>{t('annotations.needsAttention.olderLead')}</p>
+              <ul>
+                {older.map(({ annotation: a }) => (
+                  <li key={a.id} data-testid="annotation-older-mark" data-id={a.id}>
+                    {t('annotations.needsAttention.olderItem', {
+                      kind: t(`annotations.kind.${a.shape.kind}`),
+                      version: a.version,
+                      page: a.pageIndex + 1,
+                    })}
+                    {a.body === '' ? null : (
+                      <> — {t('annotations.needsAttention.item', { text: a.body })}</>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       ) : null}
     </aside>

@@ -165,6 +165,16 @@ export function usePaperAnnotations(
     () => placements.flatMap((p) => (p.status === 'needs_attention' ? [p] : [])),
     [placements],
   );
+  // Notes and ink have no text to re-anchor by: on an older version they are listed, not drawn.
+  const olderMarks = useMemo(
+    () =>
+      all.filter(
+        (v) =>
+          v.annotation.version < version &&
+          (v.annotation.shape.kind === 'note' || v.annotation.shape.kind === 'ink'),
+      ),
+    [all, version],
+  );
 
   const actions = useMemo((): AnnotationActions => {
     const settle = (view: AnnotationView): void => update((list) => upsert(list, view));
@@ -270,6 +280,7 @@ export function usePaperAnnotations(
     sidebar: {
       annotations: all,
       needsAttention,
+      olderMarks,
       selectedId,
       onJump: (view) => {
         setSelectedId(view.annotation.id);

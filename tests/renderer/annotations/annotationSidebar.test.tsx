@@ -121,6 +121,37 @@ describe('annotation sidebar', () => {
   });
 });
 
+describe('notes and ink on an older version', () => {
+  it('are listed under "needs attention" with their kind, version, page and text', () => {
+    const note = view({ version: 1, pageIndex: 3, body: 'xem lại khoản 2' }, true);
+    const ink = view(
+      { version: 1, pageIndex: 0, shape: { kind: 'ink', width: 2, strokes: [] } },
+      false,
+    );
+    render(
+      <AnnotationSidebar
+        annotations={[note, ink]}
+        olderMarks={[note, ink]}
+        needsAttention={[]}
+        onJump={vi.fn()}
+        selectedId={null}
+        onDelete={vi.fn()}
+        onVisibility={vi.fn()}
+        onEdit={vi.fn()}
+        onUndo={vi.fn()}
+        onRedo={vi.fn()}
+        canUndo={false}
+        canRedo={false}
+      />,
+    );
+    const marks = screen.getAllByTestId('annotation-older-mark');
+    expect(marks.map((m) => m.textContent)).toEqual([
+      'Ghi chú trên phiên bản 1, trang 4 — “xem lại khoản 2”',
+      'Nét vẽ trên phiên bản 1, trang 1',
+    ]);
+  });
+});
+
 describe('editing my note while a sync arrives', () => {
   it('keeps what I type while the field has focus, saves it on leaving, and follows the stored text otherwise', () => {
     const mine = view({ body: 'bản đầu' }, true);
