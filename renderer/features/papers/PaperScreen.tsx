@@ -105,13 +105,15 @@ export function PaperScreen({
     [documentId, sha256],
   );
   const onViewStateChange = useCallback((state: ReaderViewState) => saver?.save(state), [saver]);
+  // No page is shown unwatermarked: a failure to learn who reads is shown like the paper's own.
+  const failure = paper.kind === 'error' ? paper : watermark.kind === 'error' ? watermark : null;
 
   return (
     <section
       className="screen screen--reader"
       aria-labelledby="paper-title"
       data-testid="paper-view"
-      data-state={paper.kind}
+      data-state={failure ? 'error' : paper.kind}
     >
       <a
         className="back-link"
@@ -135,23 +137,23 @@ export function PaperScreen({
         <p className="muted" role="status" data-testid="paper-loading">
           {t('paperView.loading')}
         </p>
-      ) : paper.kind === 'error' ? (
+      ) : failure ? (
         <div
           className="notice notice--error"
           role="alert"
           data-testid="paper-error"
-          data-code={paper.code}
+          data-code={failure.code}
         >
-          <p className="notice__lead">{t(`errors.${paper.code}`)}</p>
-          {paper.code === 'INTEGRITY_FAILED' ? <p>{t('paperView.integrityHint')}</p> : null}
-          <p className="notice__code">{t('settings.status.errorCode', { code: paper.code })}</p>
-          {RETRYABLE.has(paper.code) ? (
+          <p className="notice__lead">{t(`errors.${failure.code}`)}</p>
+          {failure.code === 'INTEGRITY_FAILED' ? <p>{t('paperView.integrityHint')}</p> : null}
+          <p className="notice__code">{t('settings.status.errorCode', { code: failure.code })}</p>
+          {paper.kind === 'error' && RETRYABLE.has(paper.code) ? (
             <button type="button" className="button" data-testid="paper-retry" onClick={retry}>
               {t('settings.retry')}
             </button>
           ) : null}
         </div>
-      ) : initialViewState === undefined ? (
+      ) : paper.kind !== 'ready' || initialViewState === undefined || watermark.kind !== 'ready' ? (
         <p className="muted" role="status" data-testid="paper-loading">
           {t('paperView.loading')}
         </p>
@@ -168,7 +170,7 @@ export function PaperScreen({
           initialViewState={initialViewState}
           onViewStateChange={onViewStateChange}
           allowCopy={paper.copyAllowed}
-          watermark={watermark}
+          watermark={watermark.watermark}
           onExternalLink={(url) =>
             void openExternalLink(url, (shown) => t('paperView.openLinkQuestion', { url: shown }))
           }

@@ -172,4 +172,19 @@ describe('paper screen with the reader', () => {
       recorder.restore();
     }
   });
+
+  it('shows no page unwatermarked: when the session cannot say who reads, it says so instead', async () => {
+    const { bridge, documentId } = setup();
+    bridge.override('session:get', () => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'store closed' },
+    }));
+    const pdf = createFakeReaderPdf({ numPages: 2 });
+    render(<PaperScreen documentId={documentId} meetingId={null} loader={pdf.loader} />);
+    const error = await screen.findByTestId('paper-error');
+    expect(error.getAttribute('data-code')).toBe('INTERNAL');
+    expect(screen.getByTestId('paper-view').getAttribute('data-state')).toBe('error');
+    expect(screen.queryByTestId('reader')).toBeNull();
+    expect(pdf.renders).toEqual([]);
+  });
 });
