@@ -2,7 +2,10 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { AnnotationRecord } from '../../../shared/domain/annotation.ts';
 import type { AnnotationView } from '../../../shared/domain/annotationViews.ts';
-import { AnnotationSidebar } from '../../../renderer/features/annotations/AnnotationSidebar.tsx';
+import {
+  AnnotationSidebar,
+  type AnnotationSidebarProps,
+} from '../../../renderer/features/annotations/AnnotationSidebar.tsx';
 import {
   UndoStack,
   type AnnotationActions,
@@ -52,8 +55,8 @@ const views = [
   ),
 ];
 
-function renderSidebar() {
-  const props = {
+function sidebarProps(over: Partial<AnnotationSidebarProps> = {}) {
+  return {
     annotations: views,
     needsAttention: [{ annotationId: views[0]!.annotation.id, exact: 'đoạn đã bị xóa' }],
     onJump: vi.fn(),
@@ -65,7 +68,12 @@ function renderSidebar() {
     onRedo: vi.fn(),
     canUndo: true,
     canRedo: false,
+    ...over,
   };
+}
+
+function renderSidebar() {
+  const props = sidebarProps();
   render(<AnnotationSidebar {...props} />);
   return props;
 }
@@ -130,18 +138,7 @@ describe('notes and ink on an older version', () => {
     );
     render(
       <AnnotationSidebar
-        annotations={[note, ink]}
-        olderMarks={[note, ink]}
-        needsAttention={[]}
-        onJump={vi.fn()}
-        selectedId={null}
-        onDelete={vi.fn()}
-        onVisibility={vi.fn()}
-        onEdit={vi.fn()}
-        onUndo={vi.fn()}
-        onRedo={vi.fn()}
-        canUndo={false}
-        canRedo={false}
+        {...sidebarProps({ annotations: [note, ink], olderMarks: [note, ink], needsAttention: [] })}
       />,
     );
     const marks = screen.getAllByTestId('annotation-older-mark');
@@ -155,19 +152,7 @@ describe('notes and ink on an older version', () => {
 describe('editing my note while a sync arrives', () => {
   it('keeps what I type while the field has focus, saves it on leaving, and follows the stored text otherwise', () => {
     const mine = view({ body: 'bản đầu' }, true);
-    const props = {
-      annotations: [mine],
-      needsAttention: [],
-      onJump: vi.fn(),
-      selectedId: null,
-      onDelete: vi.fn(),
-      onVisibility: vi.fn(),
-      onEdit: vi.fn(),
-      onUndo: vi.fn(),
-      onRedo: vi.fn(),
-      canUndo: false,
-      canRedo: false,
-    };
+    const props = sidebarProps({ annotations: [mine], needsAttention: [] });
     const { rerender } = render(<AnnotationSidebar {...props} />);
     const editor = () => screen.getByTestId<HTMLTextAreaElement>('annotation-body');
     const arrives = (over: Partial<AnnotationRecord>) =>
