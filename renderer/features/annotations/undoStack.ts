@@ -14,7 +14,8 @@ export type AnnotationOperation =
   | { kind: 'update'; id: string; before: AnnotationPatch; after: AnnotationPatch }
   | { kind: 'delete'; record: AnnotationRecord };
 
-/** How an operation is carried out against the core (IPC); returns the id it acted on. */
+/** How an operation is carried out against the core (IPC); returns the id it acted on and
+ * rejects when the core refuses it. */
 export interface AnnotationActions {
   create(record: AnnotationRecord): Promise<string>;
   update(id: string, patch: AnnotationPatch): Promise<void>;
@@ -48,17 +49,30 @@ export class UndoStack {
     this.#undone = [];
   }
 
+  /** Undoes the latest operation; if the core refuses (rejects), it stays undoable. */
   async undo(actions: AnnotationActions): Promise<void> {
     const op = this.#done.pop();
     if (!op) return;
-    const applied = await this.#run(invert(op), actions);
+    let applied: AnnotationOperation;
+    try {
+      applied = await this.#run(invert(op), actions);
+    } catch (error) {
+      this.#done.push(op);
+      throw error;
+    }
     this.#undone.push(invert(applied));
   }
 
+  /** Redoes the latest undone operation; if the core refuses (rejects), it stays redoable. */
   async redo(actions: AnnotationActions): Promise<void> {
     const op = this.#undone.pop();
     if (!op) return;
-    this.#done.push(await this.#run(op, actions));
+    try {
+      this.#done.push(await this.#run(op, actions));
+    } catch (error) {
+      this.#undone.push(op);
+      throw error;
+    }
   }
 
   /** Runs `op`; a re-creation gets a new id, which every kept operation then uses. */

@@ -195,15 +195,16 @@ export function usePaperAnnotations(
       },
       update: async (id, patch) => {
         const result = await invoke('annotations:update', { id, patch });
-        if (result.ok) settle(result.value);
+        if (!result.ok) throw new Error(result.error.code);
+        settle(result.value);
       },
       remove: async (id) => {
         const result = await invoke('annotations:delete', { id });
-        if (result.ok)
-          update((list) => ({
-            ...list,
-            annotations: list.annotations.filter((v) => v.annotation.id !== id),
-          }));
+        if (!result.ok) throw new Error(result.error.code);
+        update((list) => ({
+          ...list,
+          annotations: list.annotations.filter((v) => v.annotation.id !== id),
+        }));
       },
     };
   }, [update]);
@@ -237,14 +238,23 @@ export function usePaperAnnotations(
     if (after.visibility !== undefined) before.visibility = record.visibility;
     if (after.body !== undefined) before.body = record.body;
     if (after.shape !== undefined) before.shape = record.shape;
-    await actions.update(id, after);
+    // Only a change the core took is undoable (a refused one changed nothing).
+    const done = await actions.update(id, after).then(
+      () => true,
+      () => false,
+    );
+    if (!done) return;
     stack.current.record({ kind: 'update', id, before, after });
     changed();
   };
   const remove = async (id: string) => {
     const record = recordOf(id);
     if (!record) return;
-    await actions.remove(id);
+    const done = await actions.remove(id).then(
+      () => true,
+      () => false,
+    );
+    if (!done) return;
     stack.current.record({ kind: 'delete', record });
     changed();
   };

@@ -204,6 +204,39 @@ describe('annotations in the paper screen', () => {
     );
   });
 
+  it('puts only changes the core took on the undo list', async () => {
+    const s = setup();
+    let refuse = true;
+    s.bridge.override('annotations:update', (input) => {
+      if (refuse) return { ok: false, error: { code: 'NOT_FOUND', message: 'gone' } };
+      const { patch } = input as { patch: { color: string } };
+      return { ok: true, value: { ...s.mine, annotation: { ...s.mine.annotation, ...patch } } };
+    });
+    const pdf = createFakeReaderPdf({ numPages: 2, linesOf: (i) => (i === 0 ? [LINE] : []) });
+    render(
+      <PaperScreen documentId={s.documentId} meetingId={s.detail.meeting.id} loader={pdf.loader} />,
+    );
+    const item = await waitFor(() => {
+      const found = screen
+        .getAllByTestId('annotation-item')
+        .find((i) => i.getAttribute('data-id') === s.mine.annotation.id);
+      if (!found) throw new Error('not listed yet');
+      return found;
+    });
+    const undo = screen.getByTestId<HTMLButtonElement>('annotation-undo');
+    fireEvent.change(within(item).getByTestId('annotation-color'), {
+      target: { value: '#5fb236' },
+    });
+    await waitFor(() => expect(s.bridge.callsTo('annotations:update')).toHaveLength(1));
+    await act(() => Promise.resolve());
+    expect(undo.disabled).toBe(true);
+    refuse = false;
+    fireEvent.change(within(item).getByTestId('annotation-color'), {
+      target: { value: '#5fb236' },
+    });
+    await waitFor(() => expect(undo.disabled).toBe(false));
+  });
+
   it('makes my re-anchored placement durable through the core (rects and quote from this version), and keeps the unplaced one listed', async () => {
     const s = setup();
     const placed: unknown[] = [];

@@ -223,4 +223,25 @@ describe('undo/redo of my operations', () => {
     await stack.undo(actions);
     expect(log.at(-1)).toBe('update new-2 #ffd400');
   });
+
+  it('keeps an operation the core refused to undo (or redo) in place, to try again', async () => {
+    let refuse = true;
+    const actions: AnnotationActions = {
+      create: () => Promise.resolve('never'),
+      update: () => (refuse ? Promise.reject(new Error('NOT_AUTHOR')) : Promise.resolve()),
+      remove: () => Promise.resolve(),
+    };
+    const stack = new UndoStack();
+    stack.record({ kind: 'update', id: 'a1', before: { body: 'a' }, after: { body: 'b' } });
+    await expect(stack.undo(actions)).rejects.toThrow('NOT_AUTHOR');
+    expect(stack.canUndo).toBe(true);
+    expect(stack.canRedo).toBe(false);
+    refuse = false;
+    await stack.undo(actions);
+    expect(stack.canRedo).toBe(true);
+    refuse = true;
+    await expect(stack.redo(actions)).rejects.toThrow('NOT_AUTHOR');
+    expect(stack.canRedo).toBe(true);
+    expect(stack.canUndo).toBe(false);
+  });
 });
