@@ -132,6 +132,11 @@ export function PaperScreen({
             {t('paper.version', { version: info.document.currentVersion })}
           </p>
         ) : null}
+        {paper.kind === 'ready' && !paper.copyAllowed ? (
+          <p className="paper-header__policy" data-testid="paper-copy-policy">
+            {t('paperView.copyForbidden')}
+          </p>
+        ) : null}
       </header>
       {paper.kind === 'loading' ? (
         <p className="muted" role="status" data-testid="paper-loading">

@@ -41,6 +41,7 @@ describe('paper screen with the reader', () => {
     render(<PaperScreen documentId={documentId} meetingId={null} loader={pdf.loader} />);
     await screen.findByTestId('reader-viewport');
     expect(screen.getByTestId('reader').getAttribute('data-copy')).toBe('blocked');
+    expect(screen.getByTestId('paper-copy-policy').textContent).toBe(vi18n.paperView.copyForbidden);
     const line = (await screen.findAllByText('Báo cáo mật về thiệt hại.'))[0] as HTMLElement;
     expect(fireEvent.copy(line)).toBe(false);
     expect(screen.getByTestId('reader-notice').textContent).toBe(vi18n.reader.copyBlocked);
@@ -67,6 +68,7 @@ describe('paper screen with the reader', () => {
     expect(fireEvent.copy(line)).toBe(true);
     expect(screen.getByTestId<HTMLButtonElement>('annotation-export-pdf').disabled).toBe(false);
     expect(screen.queryByTestId('annotation-export-forbidden')).toBeNull();
+    expect(screen.queryByTestId('paper-copy-policy')).toBeNull();
   });
 
   it('reopens a paper where the member left it, kept by the core per member (not localStorage)', async () => {
