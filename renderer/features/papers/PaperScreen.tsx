@@ -76,8 +76,9 @@ function useKeptViewState(documentId: string): KeptViewState | null | undefined 
  * The reader applies the paper's copy policy (it comes with the bytes, so it holds from the
  * first frame), reopens where the member left this version of the paper (kept by the core:
  * viewStateStore), draws
- * the member, unit, time and device into every page, and hands https/mailto links to the shell,
- * which asks the member before opening them. `loader` is injectable for tests (jsdom has no
+ * the member, unit, time and device into every page (no page before that is known), and hands
+ * https/mailto links to the shell, which asks the member before opening them (in browser mode
+ * the page asks: openExternalLink). `loader` is injectable for tests (jsdom has no
  * canvas and no worker).
  */
 export function PaperScreen({
