@@ -35,6 +35,7 @@ export const CHANNELS = [
   'annotations:create',
   'annotations:update',
   'annotations:delete',
+  'annotations:restore',
   'annotations:reanchor',
   'annotations:export',
   'annotations:place',

@@ -3,6 +3,7 @@ import { settingsPatchSchema, settingsSchema } from '../domain/settings.ts';
 import { idSchema, sha256Schema } from '../domain/ids.ts';
 import { userSchema } from '../domain/user.ts';
 import { meetingDetailSchema, meetingSummarySchema } from '../domain/offline.ts';
+import { MAX_ANNOTATION_BODY } from '../domain/annotation.ts';
 import { MAX_COMMENT_LENGTH } from '../domain/comment.ts';
 import { stanceSchema } from '../domain/position.ts';
 import { voteChoiceSchema, voteSchema } from '../domain/vote.ts';
@@ -216,6 +217,12 @@ export const contract = {
   'annotations:delete': {
     input: z.strictObject({ id: idSchema }),
     output: z.strictObject({ id: idSchema }),
+  },
+  /** Undoes my deletion: the annotation lives again under its id with `body`, its comments
+   * return. Only the author (NOT_AUTHOR); NOT_FOUND when this device does not have it. */
+  'annotations:restore': {
+    input: z.strictObject({ id: idSchema, body: z.string().max(MAX_ANNOTATION_BODY) }),
+    output: annotationViewSchema,
   },
   /** Places text annotations of other versions onto `version` from its page texts; never drops. */
   'annotations:reanchor': {

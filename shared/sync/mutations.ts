@@ -99,6 +99,15 @@ export const mutationArgs = {
     pageIndex: z.number().int().min(0).max(100_000),
     shape: annotationShapeSchema,
   }),
+  /**
+   * The author undoes the deletion of their annotation: it lives again under its own id, with
+   * `body` (a delete empties it), and its comments return to its audience. Only the author; a
+   * live annotation changes nothing (the author's other device restored it first).
+   */
+  'annotation.restore': z.strictObject({
+    id: idSchema,
+    body: z.string().max(MAX_ANNOTATION_BODY),
+  }),
 } as const;
 
 export type MutationKind = keyof typeof mutationArgs;

@@ -187,6 +187,15 @@ export function applyToAnnotation(
       if (!current || current.authorId !== origin.userId || current.deletedAt !== null)
         return current;
       return { ...current, body: '', deletedAt: instant(origin.clientTime) };
+    case 'annotation.restore':
+      if (!current || current.authorId !== origin.userId || current.deletedAt === null)
+        return current;
+      return {
+        ...current,
+        body: mutation.args.body,
+        deletedAt: null,
+        updatedAt: instant(origin.clientTime),
+      };
     case 'annotation.reanchor': {
       // Once: only onto a newer version, keeping the kind, body, colour and visibility.
       const a = mutation.args;

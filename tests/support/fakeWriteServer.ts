@@ -234,6 +234,7 @@ export function attachWriteServer(server: FakeSyncServer, log: ChangeLog): FakeW
       case 'annotation.update':
       case 'annotation.delete':
       case 'annotation.reanchor':
+      case 'annotation.restore':
         return applyAnnotation(userId, kind, rawArgs);
       case 'annotationComment.create':
       case 'annotationComment.edit':
@@ -272,7 +273,7 @@ export function attachWriteServer(server: FakeSyncServer, log: ChangeLog): FakeW
       if (!participant(parsed.args.meetingId, userId))
         return { code: 'NOT_FOUND', message: 'meeting' };
     } else {
-      if (!current || current.deletedAt !== null)
+      if (!current || (current.deletedAt !== null && parsed.kind !== 'annotation.restore'))
         return { code: 'NOT_FOUND', message: 'annotation' };
       if (current.authorId !== userId) return { code: 'NOT_AUTHOR', message: 'NOT_AUTHOR' };
       const shape = parsed.kind === 'annotation.update' ? parsed.args.patch.shape : undefined;
@@ -376,6 +377,10 @@ function parseAnnotationMutation(
       return a.success ? { kind, args: a.data } : null;
     }
     case 'annotation.reanchor': {
+      const a = mutationArgs[kind].safeParse(args);
+      return a.success ? { kind, args: a.data } : null;
+    }
+    case 'annotation.restore': {
       const a = mutationArgs[kind].safeParse(args);
       return a.success ? { kind, args: a.data } : null;
     }

@@ -41,6 +41,7 @@ const handlers: Handlers = {
   'annotations:create': unused,
   'annotations:update': unused,
   'annotations:delete': unused,
+  'annotations:restore': unused,
   'annotations:reanchor': unused,
   'annotations:export': unused,
   'annotations:place': unused,

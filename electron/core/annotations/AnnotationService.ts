@@ -84,6 +84,19 @@ export class AnnotationService {
     return { id: current.id };
   }
 
+  /** Undoes my deletion of `id` (annotation.restore): it lives again with `body`. */
+  restore(input: { id: string; body: string }): AnnotationView {
+    const user = this.ctx.user();
+    const current = this.own(input.id, user, true);
+    if (current.deletedAt !== null)
+      this.ctx.write(
+        user,
+        { kind: 'annotation.restore', args: { id: current.id, body: input.body } },
+        current.meetingId,
+      );
+    return this.view(current.id, user);
+  }
+
   /**
    * Places the paper's live highlights and underlines made on other versions onto `version`,
    * whose page texts the renderer extracted (buildPageText per page). Nothing is changed or
@@ -148,9 +161,10 @@ export class AnnotationService {
     return this.ctx.reader.user(userId)?.displayName ?? null;
   }
 
-  private own(id: string, user: User): AnnotationRecord {
+  /** My annotation `id` (NOT_AUTHOR for someone else's); a deleted one only if `orDeleted`. */
+  private own(id: string, user: User, orDeleted = false): AnnotationRecord {
     const current = this.ctx.activity.annotation(id)?.view;
-    if (!current || current.deletedAt !== null) throw notFound('annotation');
+    if (!current || (current.deletedAt !== null && !orDeleted)) throw notFound('annotation');
     if (current.authorId !== user.id)
       throw new IpcError('NOT_AUTHOR', 'only the author may change an annotation');
     return current;

@@ -43,6 +43,7 @@ export type WriteChannel =
   | 'annotations:create'
   | 'annotations:update'
   | 'annotations:delete'
+  | 'annotations:restore'
   | 'annotations:reanchor'
   | 'annotations:place'
   | 'annotationComments:list'
@@ -106,6 +107,7 @@ const KIND_TABLE: Record<MutationKind, WriteTable> = {
   'annotationComment.edit': 'annotation_comments',
   'annotationComment.delete': 'annotation_comments',
   'annotation.reanchor': 'annotations',
+  'annotation.restore': 'annotations',
 };
 
 /**
@@ -206,6 +208,7 @@ export function createWriteFeatures(deps: WriteFeaturesDeps): WriteFeatures {
       'annotations:create': (input) => annotations.create(input),
       'annotations:update': (input) => annotations.update(input),
       'annotations:delete': (input) => annotations.delete(input),
+      'annotations:restore': (input) => annotations.restore(input),
       'annotations:reanchor': (input) => annotations.reanchor(input),
       'annotations:place': (input) => annotations.place(input),
       'annotationComments:list': ({ annotationId }) => annotationComments.list(annotationId),

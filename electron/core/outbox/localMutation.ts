@@ -51,6 +51,7 @@ export function targetOf(mutation: LocalMutation, userId: string): Target {
     case 'annotation.update':
     case 'annotation.delete':
     case 'annotation.reanchor':
+    case 'annotation.restore':
       return { table: 'annotations', id: mutation.args.id };
     case 'annotationComment.create':
     case 'annotationComment.edit':
@@ -106,6 +107,7 @@ function step(
     case 'annotation.update':
     case 'annotation.delete':
     case 'annotation.reanchor':
+    case 'annotation.restore':
       return table === 'annotations'
         ? applyToAnnotation(current as AnnotationRecord | null, m, origin)
         : current;

@@ -35,6 +35,8 @@ export function summarize(mutation: LocalMutation): string {
     case 'annotationComment.delete':
     case 'annotation.reanchor':
       return '';
+    case 'annotation.restore':
+      return excerpt(mutation.args.body);
   }
 }
 

@@ -12,28 +12,32 @@ export interface AnnotationPatch {
 export type AnnotationOperation =
   | { kind: 'create'; record: AnnotationRecord }
   | { kind: 'update'; id: string; before: AnnotationPatch; after: AnnotationPatch }
-  | { kind: 'delete'; record: AnnotationRecord };
+  | { kind: 'delete'; record: AnnotationRecord }
+  /** Brings a deleted annotation back under its own id (its comments return with it). */
+  | { kind: 'restore'; record: AnnotationRecord };
 
-/** How an operation is carried out against the core (IPC); returns the id it acted on and
- * rejects when the core refuses it. */
+/** What undo and redo carry out: never a creation (undoing a deletion restores instead). */
+type Step = Exclude<AnnotationOperation, { kind: 'create' }>;
+
+/** How an operation is carried out against the core (IPC); rejects when the core refuses. */
 export interface AnnotationActions {
-  create(record: AnnotationRecord): Promise<string>;
   update(id: string, patch: AnnotationPatch): Promise<void>;
   remove(id: string): Promise<void>;
+  restore(record: AnnotationRecord): Promise<void>;
 }
 
 /** Most operations kept per session. */
 export const UNDO_LIMIT = 100;
 
 /**
- * The session's undo/redo over my annotation operations. Undoing a creation deletes; undoing a
- * deletion creates the annotation again (under a new id: a deleted id stays a tombstone), and
- * later entries naming the old id are moved to the new one. Every step is an ordinary durable
- * change through the outbox, so undo works offline too.
+ * The session's undo/redo over my annotation operations. Undoing a creation deletes the
+ * annotation and redoing it restores it; undoing a deletion restores it. A restored annotation
+ * keeps its id and text, so the comments others wrote on it come back with it. Every step is
+ * an ordinary durable change through the outbox, so undo works offline too.
  */
 export class UndoStack {
   #done: AnnotationOperation[] = [];
-  #undone: AnnotationOperation[] = [];
+  #undone: Step[] = [];
 
   get canUndo(): boolean {
     return this.#done.length > 0;
@@ -53,65 +57,48 @@ export class UndoStack {
   async undo(actions: AnnotationActions): Promise<void> {
     const op = this.#done.pop();
     if (!op) return;
-    let applied: AnnotationOperation;
+    const step = invert(op);
     try {
-      applied = await this.#run(invert(op), actions);
+      await run(step, actions);
     } catch (error) {
       this.#done.push(op);
       throw error;
     }
-    this.#undone.push(invert(applied));
+    this.#undone.push(invert(step));
   }
 
   /** Redoes the latest undone operation; if the core refuses (rejects), it stays redoable. */
   async redo(actions: AnnotationActions): Promise<void> {
-    const op = this.#undone.pop();
-    if (!op) return;
+    const step = this.#undone.pop();
+    if (!step) return;
     try {
-      this.#done.push(await this.#run(op, actions));
+      await run(step, actions);
     } catch (error) {
-      this.#undone.push(op);
+      this.#undone.push(step);
       throw error;
     }
-  }
-
-  /** Runs `op`; a re-creation gets a new id, which every kept operation then uses. */
-  async #run(op: AnnotationOperation, actions: AnnotationActions): Promise<AnnotationOperation> {
-    switch (op.kind) {
-      case 'create': {
-        const id = await actions.create(op.record);
-        if (id !== op.record.id) this.#rename(op.record.id, id);
-        return { kind: 'create', record: { ...op.record, id } };
-      }
-      case 'update':
-        await actions.update(op.id, op.after);
-        return op;
-      case 'delete':
-        await actions.remove(op.record.id);
-        return op;
-    }
-  }
-
-  #rename(from: string, to: string): void {
-    const move = (op: AnnotationOperation): AnnotationOperation =>
-      op.kind === 'update'
-        ? op.id === from
-          ? { ...op, id: to }
-          : op
-        : op.record.id === from
-          ? { ...op, record: { ...op.record, id: to } }
-          : op;
-    this.#done = this.#done.map(move);
-    this.#undone = this.#undone.map(move);
+    this.#done.push(step);
   }
 }
 
-function invert(op: AnnotationOperation): AnnotationOperation {
+function run(step: Step, actions: AnnotationActions): Promise<void> {
+  switch (step.kind) {
+    case 'update':
+      return actions.update(step.id, step.after);
+    case 'delete':
+      return actions.remove(step.record.id);
+    case 'restore':
+      return actions.restore(step.record);
+  }
+}
+
+function invert(op: AnnotationOperation): Step {
   switch (op.kind) {
     case 'create':
+    case 'restore':
       return { kind: 'delete', record: op.record };
     case 'delete':
-      return { kind: 'create', record: op.record };
+      return { kind: 'restore', record: op.record };
     case 'update':
       return { kind: 'update', id: op.id, before: op.after, after: op.before };
   }

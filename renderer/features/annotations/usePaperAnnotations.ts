@@ -179,19 +179,10 @@ export function usePaperAnnotations(
   const actions = useMemo((): AnnotationActions => {
     const settle = (view: AnnotationView): void => update((list) => upsert(list, view));
     return {
-      create: async (r) => {
-        const result = await invoke('annotations:create', {
-          documentId: r.documentId,
-          version: r.version,
-          pageIndex: r.pageIndex,
-          visibility: r.visibility,
-          color: r.color,
-          body: r.body,
-          shape: r.shape,
-        });
+      restore: async (r) => {
+        const result = await invoke('annotations:restore', { id: r.id, body: r.body });
         if (!result.ok) throw new Error(result.error.code);
         settle(result.value);
-        return result.value.annotation.id;
       },
       update: async (id, patch) => {
         const result = await invoke('annotations:update', { id, patch });

@@ -46,6 +46,7 @@ export const KIND_KEYS = {
   'annotationComment.edit': 'annotationCommentEdit',
   'annotationComment.delete': 'annotationCommentDelete',
   'annotation.reanchor': 'annotationReanchor',
+  'annotation.restore': 'annotationRestore',
 } as const satisfies Record<MutationKind, string>;
 
 /** The key segment for `kind`, `other` for a kind this app does not know. */

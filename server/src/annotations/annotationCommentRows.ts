@@ -80,8 +80,9 @@ export function canSeeAnnotation(
 
 /**
  * What an annotation's comments need when it changed from `before` to `after`: when it was
- * deleted, or its audience narrowed, every comment is withdrawn from the old audience; while it
- * lives and its audience changed, every comment is then carried to the new one. Pure.
+ * deleted, or its audience narrowed, every comment is withdrawn from the old audience; when it is
+ * restored, or while it lives and its audience changed, every comment is carried to the new
+ * one. Pure.
  */
 export function commentChangesFor(
   before: AnnotationRecord,
@@ -90,6 +91,8 @@ export function commentChangesFor(
 ): PendingChange[] {
   const deleted = before.deletedAt === null && after.deletedAt !== null;
   if (deleted) return comments.map(annotationCommentWithdrawal);
+  const restored = before.deletedAt !== null && after.deletedAt === null;
+  if (restored) return comments.map((c) => annotationCommentUpsert(c, after));
   if (before.visibility === after.visibility) return [];
   const out: PendingChange[] = [];
   if (narrows(before.visibility, after.visibility))

@@ -130,6 +130,30 @@ export async function deleteAnnotation(
 }
 
 /**
+ * The author undoes a deletion (annotation.restore): the annotation lives again under its id,
+ * with the body the device kept, and its comments (those not deleted themselves) return to
+ * its audience. Only the author; a live one is left as it is (restored already).
+ */
+export async function restoreAnnotation(
+  s: MutationScope,
+  args: MutationArgs<'annotation.restore'>,
+): Promise<void> {
+  const row = await lockOwnAnnotation(s, args.id, 'restores', true);
+  if (row.deletedAt === null) return;
+  const [saved] = await s.tx
+    .update(annotations)
+    .set({ body: args.body, deletedAt: null, updatedAt: s.now })
+    .where(eq(annotations.id, row.id))
+    .returning();
+  if (saved === undefined) throw new Error('annotation update returned nothing');
+  const after = toAnnotation(saved);
+  s.change(annotationUpsert(after));
+  const comments = await commentsOfAnnotations(s.tx, [row.id]);
+  s.change(...commentChangesFor(toAnnotation(row), after, comments));
+  s.audit('annotation.restore', row.id);
+}
+
+/**
  * The author's device carried a text annotation onto a newer version of its paper (re-anchored
  * by its quote; issue "Reader"). Only the author (lockOwnAnnotation); the version must be one of
  * the paper's, with that file, and the page inside it; the kind stays. A version not newer than

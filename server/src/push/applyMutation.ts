@@ -8,6 +8,7 @@ import {
   createAnnotation,
   deleteAnnotation,
   reanchorAnnotation,
+  restoreAnnotation,
   updateAnnotation,
 } from './annotationMutations.ts';
 import { castBallot } from './ballotMutation.ts';
@@ -53,5 +54,7 @@ export async function applyMutation(s: MutationScope, kind: string, raw: unknown
       return deleteAnnotationComment(s, parseArgs(mutationArgs[kind], raw));
     case 'annotation.reanchor':
       return reanchorAnnotation(s, parseArgs(mutationArgs[kind], raw));
+    case 'annotation.restore':
+      return restoreAnnotation(s, parseArgs(mutationArgs[kind], raw));
   }
 }

@@ -144,6 +144,29 @@ describe('annotations in the client core', () => {
         (await other.call('annotations:list', { documentId: m.documentId })).annotations.length ===
         0,
     );
+
+    // Undo of the delete: the same annotation, with its text, for its author and for others.
+    expect(
+      await other.failCode('annotations:restore', { id: created.annotation.id, body: 'x' }),
+    ).toBe('NOT_AUTHOR');
+    const restored = await h.call('annotations:restore', {
+      id: created.annotation.id,
+      body: 'Cần làm rõ',
+    });
+    expect(restored.annotation).toMatchObject({
+      id: created.annotation.id,
+      body: 'Cần làm rõ',
+      deletedAt: null,
+    });
+    expect(
+      (await h.call('annotations:list', { documentId: m.documentId })).annotations.map(
+        (v) => v.annotation.id,
+      ),
+    ).toEqual([created.annotation.id]);
+    await eventually(async () => {
+      const list = await other.call('annotations:list', { documentId: m.documentId });
+      return list.annotations[0]?.annotation.body === 'Cần làm rõ';
+    });
   });
 
   it('re-anchors text annotations onto a new version; what cannot be placed needs attention, never dropped', async () => {

@@ -181,6 +181,36 @@ describe('comments on annotations (server, PGlite)', () => {
     expect(await pushAs(h, bob, [comment(a, 'muộn')])).toEqual(['NOT_FOUND']);
   });
 
+  it('restoring it (undo of the delete) brings it back under its id with its text and its comments; only the author may', async () => {
+    const m = await meetingWithPaper(h, 2);
+    const [alice, bob] = [m.people[0]!, m.people[1]!];
+    const a = randomUUID();
+    await pushAs(h, alice, [['annotation.create', highlightArgs(m, 'participants', a)]]);
+    const c = randomUUID();
+    await pushAs(h, bob, [comment(a, 'Đồng ý', null, c)]);
+    await pushAs(h, alice, [['annotation.delete', { id: a }]]);
+    expect(await commentsHeld(h, bob, m)).toEqual([]);
+    // Bob cannot restore Alice's annotation, nor one that does not exist.
+    expect(
+      await pushAs(h, bob, [
+        ['annotation.restore', { id: a, body: 'x' }],
+        ['annotation.restore', { id: randomUUID(), body: 'x' }],
+      ]),
+    ).toEqual(['NOT_AUTHOR', 'NOT_FOUND']);
+    // Her two devices both undo: one effect.
+    expect(
+      await pushAs(h, alice, [
+        ['annotation.restore', { id: a, body: 'Ghi chú khôi phục' }],
+        ['annotation.restore', { id: a, body: 'lần hai' }],
+      ]),
+    ).toEqual(['applied', 'applied']);
+    const held = fold<AnnotationRecord>(await pulled(h, bob), 'annotation').get(a);
+    expect(held).toMatchObject({ id: a, deletedAt: null, body: 'Ghi chú khôi phục' });
+    expect(await commentsHeld(h, bob, m)).toEqual([c]);
+    expect(await commentsHeld(h, alice, m)).toEqual([c]);
+    expect(await pushAs(h, bob, [comment(a, 'lại được rồi')])).toEqual(['applied']);
+  });
+
   it('only the author edits or deletes a comment; replies stay on their annotation', async () => {
     const m = await meetingWithPaper(h, 2);
     const [alice, bob] = [m.people[0]!, m.people[1]!];

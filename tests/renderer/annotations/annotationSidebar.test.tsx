@@ -184,13 +184,12 @@ describe('editing my note while a sync arrives', () => {
 });
 
 describe('undo/redo of my operations', () => {
-  it('undoes and redoes create, update and delete; a re-created annotation gets a new id', async () => {
+  it('undoes and redoes create, update and delete; a deleted annotation comes back under its own id', async () => {
     const log: string[] = [];
-    let next = 0;
     const actions: AnnotationActions = {
-      create: (r) => {
-        log.push(`create ${r.body}`);
-        return Promise.resolve(`new-${++next}`);
+      restore: (r) => {
+        log.push(`restore ${r.id} ${r.body}`);
+        return Promise.resolve();
       },
       update: (id, patch) => {
         log.push(`update ${id} ${patch.color ?? ''}`);
@@ -216,18 +215,21 @@ describe('undo/redo of my operations', () => {
     await stack.redo(actions);
     await stack.redo(actions);
     expect(stack.canRedo).toBe(false);
-    expect(log).toEqual(['update a1 #ffd400', 'delete a1', 'create x', 'update new-1 #ff6666']);
-    stack.record({ kind: 'delete', record: { ...record, id: 'new-1' } });
+    expect(log).toEqual(['update a1 #ffd400', 'delete a1', 'restore a1 x', 'update a1 #ff6666']);
+    stack.record({ kind: 'delete', record: { ...record, body: 'ghi chú' } });
     await stack.undo(actions);
-    expect(log.at(-1)).toBe('create x');
+    expect(log.at(-1)).toBe('restore a1 ghi chú');
+    await stack.redo(actions);
+    expect(log.at(-1)).toBe('delete a1');
     await stack.undo(actions);
-    expect(log.at(-1)).toBe('update new-2 #ffd400');
+    await stack.undo(actions);
+    expect(log.slice(-2)).toEqual(['restore a1 ghi chú', 'update a1 #ffd400']);
   });
 
   it('keeps an operation the core refused to undo (or redo) in place, to try again', async () => {
     let refuse = true;
     const actions: AnnotationActions = {
-      create: () => Promise.resolve('never'),
+      restore: () => Promise.resolve(),
       update: () => (refuse ? Promise.reject(new Error('NOT_AUTHOR')) : Promise.resolve()),
       remove: () => Promise.resolve(),
     };
