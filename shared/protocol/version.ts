@@ -11,6 +11,7 @@ export const PROTOCOL_VERSION = 3;
  * kinds annotationComment.* and annotation.reanchor: a version-1 device could not parse the
  * pull pages, so it is asked to update rather than left half-synced. Version 3 (2026-12) added
  * a paper's copy policy (`document.copyAllowed`): a version-2 device parses documents strictly
- * and would refuse every page carrying one, and could not honour the policy anyway.
+ * and would refuse every page carrying one, and could not honour the policy anyway; and the
+ * mutation kind annotation.restore (undo of an annotation's deletion).
  */
 export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [3];
