@@ -109,23 +109,36 @@ export async function updateAnnotation(
   s.audit('annotation.update', row.id, { fields: Object.keys(patch) });
 }
 
+/**
+ * Writes whether the locked annotation `row` lives (`deletedAt` null) and its body, announces
+ * it to its audience, and moves its comments with it: withdrawn when it goes, sent again when
+ * it comes back (commentChangesFor).
+ */
+async function setLiveness(
+  s: MutationScope,
+  row: AnnotationRow,
+  next: { body: string; deletedAt: Date | null },
+): Promise<void> {
+  const [saved] = await s.tx
+    .update(annotations)
+    .set({ ...next, updatedAt: s.now })
+    .where(eq(annotations.id, row.id))
+    .returning();
+  if (saved === undefined) throw new Error('annotation update returned nothing');
+  const after = toAnnotation(saved);
+  s.change(annotationUpsert(after));
+  const comments = await commentsOfAnnotations(s.tx, [row.id]);
+  s.change(...commentChangesFor(toAnnotation(row), after, comments));
+}
+
 export async function deleteAnnotation(
   s: MutationScope,
   args: MutationArgs<'annotation.delete'>,
 ): Promise<void> {
   const row = await lockOwnAnnotation(s, args.id, 'deletes', true);
   if (row.deletedAt !== null) return; // deleted again (the author's other device): no change
-  const [saved] = await s.tx
-    .update(annotations)
-    .set({ body: '', deletedAt: s.now, updatedAt: s.now })
-    .where(eq(annotations.id, row.id))
-    .returning();
-  if (saved === undefined) throw new Error('annotation update returned nothing');
-  const after = toAnnotation(saved);
-  s.change(annotationUpsert(after));
   // Its comments disappear with it for everyone who had them.
-  const comments = await commentsOfAnnotations(s.tx, [row.id]);
-  s.change(...commentChangesFor(toAnnotation(row), after, comments));
+  await setLiveness(s, row, { body: '', deletedAt: s.now });
   s.audit('annotation.delete', row.id);
 }
 
@@ -140,16 +153,7 @@ export async function restoreAnnotation(
 ): Promise<void> {
   const row = await lockOwnAnnotation(s, args.id, 'restores', true);
   if (row.deletedAt === null) return;
-  const [saved] = await s.tx
-    .update(annotations)
-    .set({ body: args.body, deletedAt: null, updatedAt: s.now })
-    .where(eq(annotations.id, row.id))
-    .returning();
-  if (saved === undefined) throw new Error('annotation update returned nothing');
-  const after = toAnnotation(saved);
-  s.change(annotationUpsert(after));
-  const comments = await commentsOfAnnotations(s.tx, [row.id]);
-  s.change(...commentChangesFor(toAnnotation(row), after, comments));
+  await setLiveness(s, row, { body: args.body, deletedAt: null });
   s.audit('annotation.restore', row.id);
 }
 
