@@ -17,7 +17,7 @@ export interface AnnotatedReaderProps extends Omit<ReaderProps, 'annotations'> {
 const refuse = (event: SyntheticEvent): void => event.preventDefault();
 
 /** The reader with the member's annotation tools above it, the annotation list beside, and
- * "what changed" when the member annotated an older version. With `allowCopy` false the whole
+ * "what changed" on any version after the first. With `allowCopy` false the whole
  * screen refuses copying (the reader itself also says why) and offers no export. */
 export function AnnotatedReader({ documentId, version, sha256, ...reader }: AnnotatedReaderProps) {
   const annotations = usePaperAnnotations(documentId, version, sha256);
