@@ -161,13 +161,19 @@ describe('comments on annotations (server, PGlite)', () => {
     expect(await commentsHeld(h, bob, m)).toEqual([c]);
   });
 
-  it('deleting the annotation makes its comments disappear for everyone (tombstones)', async () => {
+  /** Alice's annotation shared with all participants (`a`), with Bob's comment on it (`c`). */
+  async function sharedAnnotationWithComment() {
     const m = await meetingWithPaper(h, 2);
     const [alice, bob] = [m.people[0]!, m.people[1]!];
     const a = randomUUID();
     await pushAs(h, alice, [['annotation.create', highlightArgs(m, 'participants', a)]]);
     const c = randomUUID();
     await pushAs(h, bob, [comment(a, 'Đồng ý', null, c)]);
+    return { m, alice, bob, a, c };
+  }
+
+  it('deleting the annotation makes its comments disappear for everyone (tombstones)', async () => {
+    const { m, alice, bob, a, c } = await sharedAnnotationWithComment();
     const before = (await pulled(h, bob)).length;
     await pushAs(h, alice, [['annotation.delete', { id: a }]]);
     const after = await pulled(h, bob);
@@ -182,12 +188,7 @@ describe('comments on annotations (server, PGlite)', () => {
   });
 
   it('restoring it (undo of the delete) brings it back under its id with its text and its comments; only the author may', async () => {
-    const m = await meetingWithPaper(h, 2);
-    const [alice, bob] = [m.people[0]!, m.people[1]!];
-    const a = randomUUID();
-    await pushAs(h, alice, [['annotation.create', highlightArgs(m, 'participants', a)]]);
-    const c = randomUUID();
-    await pushAs(h, bob, [comment(a, 'Đồng ý', null, c)]);
+    const { m, alice, bob, a, c } = await sharedAnnotationWithComment();
     await pushAs(h, alice, [['annotation.delete', { id: a }]]);
     expect(await commentsHeld(h, bob, m)).toEqual([]);
     // Bob cannot restore Alice's annotation, nor one that does not exist.

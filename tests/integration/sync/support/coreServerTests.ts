@@ -36,6 +36,17 @@ async function memberCore(
   return { h, account };
 }
 
+/** A signed-in member's core and a published meeting with one paper, listed on the device. */
+async function memberWithPaper(c: CoreServerContext) {
+  const { h, account } = await memberCore(c);
+  const fixture = await createMeetingWithPaper(c.server, c.staff, {
+    participants: [{ userId: account.user.id }],
+    publish: true,
+  });
+  await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+  return { h, account, fixture };
+}
+
 /** A PDF of roughly `bytes` bytes (random data in an attachment, so it does not compress). */
 async function bigPdf(bytes: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -172,13 +183,7 @@ export function coreServerTests(ctx: () => CoreServerContext): void {
 
   it('a cached paper modified on disk is never returned; it is refetched', async () => {
     const c = ctx();
-    const { server, staff } = c;
-    const { h, account } = await memberCore(c);
-    const fixture = await createMeetingWithPaper(server, staff, {
-      participants: [{ userId: account.user.id }],
-      publish: true,
-    });
-    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+    const { h, fixture } = await memberWithPaper(c);
     const first = h.waitFor('download:progress', complete(fixture.documentId));
     await h.call('documents:download', { meetingId: fixture.meetingId });
     await first;
@@ -222,13 +227,8 @@ export function coreServerTests(ctx: () => CoreServerContext): void {
 
   it('an expired token ends the session; the replica stays readable for that user', async () => {
     const c = ctx();
-    const { server, staff } = c;
-    const { h, account } = await memberCore(c);
-    const fixture = await createMeetingWithPaper(server, staff, {
-      participants: [{ userId: account.user.id }],
-      publish: true,
-    });
-    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+    const { server } = c;
+    const { h, fixture } = await memberWithPaper(c);
     const done = h.waitFor('download:progress', complete(fixture.documentId));
     await h.call('documents:download', { meetingId: fixture.meetingId });
     await done;
@@ -265,12 +265,7 @@ export function coreServerTests(ctx: () => CoreServerContext): void {
   it("a paper's copy policy set by the secretariat reaches the device, which then refuses its export", async () => {
     const c = ctx();
     const { server, staff } = c;
-    const { h, account } = await memberCore(c);
-    const fixture = await createMeetingWithPaper(server, staff, {
-      participants: [{ userId: account.user.id }],
-      publish: true,
-    });
-    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+    const { h, fixture } = await memberWithPaper(c);
     const open = await h.call('documents:read', { documentId: fixture.documentId });
     expect(open.copyAllowed).toBe(true);
     expect(
@@ -303,12 +298,7 @@ export function coreServerTests(ctx: () => CoreServerContext): void {
   it('a new version of a paper kept offline is fetched after the sync', async () => {
     const c = ctx();
     const { server, staff } = c;
-    const { h, account } = await memberCore(c);
-    const fixture = await createMeetingWithPaper(server, staff, {
-      participants: [{ userId: account.user.id }],
-      publish: true,
-    });
-    await eventually(async () => (await h.call('meetings:list', {})).meetings.length === 1);
+    const { h, fixture } = await memberWithPaper(c);
     const first = h.waitFor('download:progress', complete(fixture.documentId));
     await h.call('documents:download', { meetingId: fixture.meetingId });
     await first;
